@@ -1,0 +1,4 @@
+package io.grantline.api.entitlement;
+
+public record FindEntitlement(EntitlementId entitlementId) {
+}

@@ -1,0 +1,8 @@
+package io.grantline.api.entitlement;
+
+public enum PrivilegeLevel {
+    READ,
+    OPERATE,
+    ENGINEER,
+    ADMIN
+}

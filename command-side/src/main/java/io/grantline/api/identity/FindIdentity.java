@@ -1,0 +1,4 @@
+package io.grantline.api.identity;
+
+public record FindIdentity(IdentityId identityId) {
+}

@@ -1,0 +1,8 @@
+package io.grantline.api.identity;
+
+public enum IdentityStatus {
+    ACTIVE,
+    SUSPENDED,
+    COMPROMISED,
+    DEPARTED
+}

@@ -1,0 +1,7 @@
+package io.grantline.api.identity;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record IdentitySuspended(IdentityId identityId, String reason) implements IdentityEvent {
+}

@@ -1,0 +1,237 @@
+package io.grantline.command.identity;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.grantline.api.identity.AssignManager;
+import io.grantline.api.identity.AssignOwner;
+import io.grantline.api.identity.AssignRoles;
+import io.grantline.api.identity.IdentityDeparted;
+import io.grantline.api.identity.IdentityId;
+import io.grantline.api.identity.IdentityKind;
+import io.grantline.api.identity.IdentityMarkedCompromised;
+import io.grantline.api.identity.IdentityRegistered;
+import io.grantline.api.identity.IdentityReinstated;
+import io.grantline.api.identity.IdentityStatus;
+import io.grantline.api.identity.IdentitySuspended;
+import io.grantline.api.identity.ManagerAssigned;
+import io.grantline.api.identity.MarkIdentityCompromised;
+import io.grantline.api.identity.OwnerAssigned;
+import io.grantline.api.identity.RecordDeparture;
+import io.grantline.api.identity.RegisterIdentity;
+import io.grantline.api.identity.ReinstateIdentity;
+import io.grantline.api.identity.Role;
+import io.grantline.api.identity.RolesAssigned;
+import io.grantline.api.identity.SuspendIdentity;
+import io.grantline.command.common.Text;
+import io.grantline.command.identity.IdentityRuleViolation.IdentityAlreadyRegistered;
+import io.grantline.command.identity.IdentityRuleViolation.IdentityNotActive;
+import io.grantline.command.identity.IdentityRuleViolation.InvalidIdentityField;
+import io.grantline.command.identity.IdentityRuleViolation.OwnerNotAllowed;
+import io.grantline.command.identity.IdentityRuleViolation.OwnerRequired;
+import io.grantline.command.identity.IdentityRuleViolation.RolesOnlyForHumans;
+import io.grantline.command.identity.IdentityRuleViolation.SelfReference;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** A person or a non-human identity, and the rules on who is accountable for it. */
+@Aggregate
+public class Identity {
+
+    @AggregateIdentifier
+    private IdentityId id;
+    private IdentityKind kind;
+    private IdentityStatus status;
+    private String email;
+    private IdentityId managerId;
+    private IdentityId ownerId;
+    private Set<Role> roles;
+
+    Identity() {
+        // for Axon: state is rebuilt from the events
+    }
+
+    @CommandHandler
+    Identity(RegisterIdentity command, IdentityDirectory directory) {
+        IdentityId id = Objects.requireNonNull(command.identityId(), "id");
+        if (directory.find(id).isPresent()) {
+            throw new IdentityAlreadyRegistered(id.value());
+        }
+        requireField(command.kind() != null, "kind", "kind is required");
+        requireField(Text.isPlain(command.displayName(), 200), "displayName", "displayName is required (at most 200 characters)");
+        requireField(command.email() == null || Text.isEmail(command.email()), "email", "email is not a valid address");
+        if (command.kind().isHuman()) {
+            if (command.ownerId() != null) {
+                throw new OwnerNotAllowed();
+            }
+        } else {
+            if (command.ownerId() == null) {
+                throw new OwnerRequired();
+            }
+            if (!command.roles().isEmpty()) {
+                throw new RolesOnlyForHumans();
+            }
+            checkAccountablePerson(id, command.ownerId(), "ownerId", directory);
+        }
+        if (command.managerId() != null) {
+            checkAccountablePerson(id, command.managerId(), "managerId", directory);
+        }
+        apply(new IdentityRegistered(id, command.kind(), command.displayName().strip(), command.email(),
+                command.managerId(), command.ownerId(), command.roles()));
+    }
+
+    @CommandHandler
+    void handle(AssignRoles command) {
+        requireNotEnded();
+        if (!kind.isHuman() && !command.roles().isEmpty()) {
+            throw new RolesOnlyForHumans();
+        }
+        if (!command.roles().equals(roles)) {
+            apply(new RolesAssigned(id, command.roles(), roles));
+        }
+    }
+
+    @CommandHandler
+    void handle(AssignManager command, IdentityDirectory directory) {
+        requireNotEnded();
+        if (Objects.equals(command.managerId(), managerId)) {
+            return;
+        }
+        if (command.managerId() != null) {
+            checkAccountablePerson(id, command.managerId(), "managerId", directory);
+        }
+        apply(new ManagerAssigned(id, command.managerId(), managerId));
+    }
+
+    @CommandHandler
+    void handle(AssignOwner command, IdentityDirectory directory) {
+        if (kind.isHuman()) {
+            throw new OwnerNotAllowed();
+        }
+        if (command.ownerId() == null) {
+            throw new OwnerRequired();
+        }
+        requireNotEnded();
+        checkAccountablePerson(id, command.ownerId(), "ownerId", directory);
+        if (!command.ownerId().equals(ownerId)) {
+            apply(new OwnerAssigned(id, command.ownerId(), ownerId));
+        }
+        if (status == IdentityStatus.SUSPENDED) {
+            apply(new IdentityReinstated(id, "new accountable owner " + command.ownerId().value()));
+        }
+    }
+
+    @CommandHandler
+    void handle(MarkIdentityCompromised command) {
+        String reason = requireReason(command.reason());
+        if (status == IdentityStatus.COMPROMISED || status == IdentityStatus.DEPARTED) {
+            return;
+        }
+        apply(new IdentityMarkedCompromised(id, reason));
+    }
+
+    @CommandHandler
+    void handle(RecordDeparture command) {
+        String reason = requireReason(command.reason());
+        if (status == IdentityStatus.DEPARTED) {
+            return;
+        }
+        apply(new IdentityDeparted(id, reason));
+    }
+
+    @CommandHandler
+    void handle(SuspendIdentity command) {
+        String reason = requireReason(command.reason());
+        if (status == IdentityStatus.ACTIVE) {
+            apply(new IdentitySuspended(id, reason));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReinstateIdentity command) {
+        String reason = requireReason(command.reason());
+        if (status == IdentityStatus.DEPARTED) {
+            throw new IdentityNotActive(id.value(), status);
+        }
+        if (status != IdentityStatus.ACTIVE) {
+            apply(new IdentityReinstated(id, reason));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(IdentityRegistered event) {
+        id = event.identityId();
+        kind = event.kind();
+        status = IdentityStatus.ACTIVE;
+        email = event.email();
+        managerId = event.managerId();
+        ownerId = event.ownerId();
+        roles = event.roles();
+    }
+
+    @EventSourcingHandler
+    void on(RolesAssigned event) {
+        roles = event.roles();
+    }
+
+    @EventSourcingHandler
+    void on(ManagerAssigned event) {
+        managerId = event.managerId();
+    }
+
+    @EventSourcingHandler
+    void on(OwnerAssigned event) {
+        ownerId = event.ownerId();
+    }
+
+    @EventSourcingHandler
+    void on(IdentityMarkedCompromised event) {
+        status = IdentityStatus.COMPROMISED;
+    }
+
+    @EventSourcingHandler
+    void on(IdentitySuspended event) {
+        status = IdentityStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(IdentityReinstated event) {
+        status = IdentityStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(IdentityDeparted event) {
+        status = IdentityStatus.DEPARTED;
+    }
+
+    IdentityFacts facts() {
+        return new IdentityFacts(id, kind, status, email, managerId, ownerId, roles);
+    }
+
+    private void requireNotEnded() {
+        if (status == IdentityStatus.DEPARTED) {
+            throw new IdentityNotActive(id.value(), status);
+        }
+    }
+
+    private static void checkAccountablePerson(IdentityId self, IdentityId other, String field, IdentityDirectory directory) {
+        if (other.equals(self)) {
+            throw new SelfReference(field);
+        }
+        directory.requireActiveHuman(other, field);
+    }
+
+    private static String requireReason(String reason) {
+        requireField(Text.isPlain(reason, 1000), "reason", "reason is required (at most 1000 characters)");
+        return reason.strip();
+    }
+
+    private static void requireField(boolean ok, String field, String message) {
+        if (!ok) {
+            throw new InvalidIdentityField(field, message);
+        }
+    }
+}
