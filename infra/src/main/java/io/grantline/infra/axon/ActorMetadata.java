@@ -1,0 +1,22 @@
+package io.grantline.infra.axon;
+
+/** The metadata keys that say who caused a command and its events, through which channel, from which address. */
+public final class ActorMetadata {
+
+    public static final String ACTOR_ID = "actorId";
+    public static final String CHANNEL = "channel";
+    public static final String ADDRESS = "address";
+    public static final String REAUTHENTICATED = "reauthenticated";
+    public static final String CORRELATION_ID = "correlationId";
+
+    static final String[] KEYS = {ACTOR_ID, CHANNEL, ADDRESS, REAUTHENTICATED, CORRELATION_ID};
+
+    /** The request attribute a web entry point sets to name its channel (EMAIL_LINK, WEB, API). */
+    public static final String CHANNEL_ATTRIBUTE = "grantline.channel";
+
+    /** The actor of work that no person started directly: timers, processes, start-up. */
+    public static final String SYSTEM = "system";
+
+    private ActorMetadata() {
+    }
+}

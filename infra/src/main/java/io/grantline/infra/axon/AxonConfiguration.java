@@ -1,0 +1,135 @@
+package io.grantline.infra.axon;
+
+import com.mongodb.client.MongoClient;
+import io.grantline.api.common.EventJson;
+import io.grantline.command.entitlement.Entitlement;
+import io.grantline.command.entitlement.EntitlementCatalog;
+import io.grantline.command.entitlement.EventSourcedEntitlementCatalog;
+import io.grantline.command.identity.EventSourcedIdentityDirectory;
+import io.grantline.command.identity.Identity;
+import io.grantline.command.identity.IdentityDirectory;
+import io.grantline.query.catalog.CatalogProjection;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.springframework.context.annotation.Bean;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * How Axon runs here: JSON events in the JDBC event store (same database and transaction as Camunda), read-model
+ * tokens beside the read models in MongoDB, and who-did-it metadata on every command and event.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** The processing groups whose read models live in MongoDB keep their tokens there, so both are rebuilt together. */
+    static final String[] MONGO_PROCESSING_GROUPS = {CatalogProjection.PROCESSING_GROUP};
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jsonSerializer();
+    }
+
+    /**
+     * The default event store polls every second; a short fetch delay lets a process or a read model see an event
+     * about 100 ms after its transaction commits.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(axon.upcasterChain())
+                .snapshotFilter(axon.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema())
+                .build();
+    }
+
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine) {
+        return EmbeddedEventStore.builder().storageEngine(storageEngine).fetchDelay(100).build();
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    @Bean
+    IdentityDirectory identityDirectory(Repository<Identity> identityRepository) {
+        return new EventSourcedIdentityDirectory(identityRepository);
+    }
+
+    @Bean
+    EntitlementCatalog entitlementCatalog(Repository<Entitlement> entitlementRepository) {
+        return new EventSourcedEntitlementCatalog(entitlementRepository);
+    }
+
+    @Bean
+    ConfigurerModule mongoTokenStores(MongoClient mongoClient, MongoProperties mongo) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String group : MONGO_PROCESSING_GROUPS) {
+                processing.registerTokenStore(group, config -> MongoTokenStore.builder()
+                        .mongoTemplate(DefaultMongoTemplate.builder()
+                                .mongoDatabase(mongoClient, mongo.getMongoClientDatabase())
+                                .build())
+                        .serializer(config.serializer())
+                        .build());
+            }
+        });
+    }
+
+    /** Copies who acted, through which channel and from where, from each command onto the events it causes. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(ActorMetadata.KEYS);
+    }
+
+    @Bean
+    ActorMetadataInterceptor actorMetadataInterceptor(CommandBus commandBus) {
+        ActorMetadataInterceptor interceptor = new ActorMetadataInterceptor();
+        commandBus.registerDispatchInterceptor(interceptor);
+        return interceptor;
+    }
+
+    private static JacksonSerializer jsonSerializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+    }
+}
