@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -40,7 +39,6 @@ class LocalCredentialController {
     }
 
     @PutMapping("/api/identities/{id}/local-credential")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     ResponseEntity<?> set(@PathVariable String id, @Valid @RequestBody CredentialBody body) {
         IdentityId identityId = IdentityId.of(id);
         IdentitySummary identity = identities.find(identityId.value()).orElseThrow(() -> new NotFound("identity '" + id + "'"));

@@ -9,9 +9,11 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,10 +31,21 @@ import java.util.Map;
 class SecurityConfiguration {
 
     static final String ADMINISTRATOR = Role.ADMINISTRATOR.name();
+    static final String SECURITY_OPERATOR = Role.SECURITY_OPERATOR.name();
+    static final String COMPLIANCE_OFFICER = Role.COMPLIANCE_OFFICER.name();
 
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
+    }
+
+    /**
+     * Path patterns match on the whole request path, whichever servlet serves it. The default matchers assume Spring
+     * MVC and would miss the paths Camunda's own servlets serve ({@code /engine-rest}, {@code /camunda}).
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatternMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     @Bean
@@ -40,7 +53,17 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder,
                             OidcIdentityConverter oidc) throws Exception {
         http.securityMatcher("/api/**", "/engine-rest/**")
+                // Who may call what, in one table; checked before a body is read, so a caller without the role
+                // learns nothing about the input's validity.
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/identities", "/api/entitlements", "/api/identities/*/owner")
+                        .hasRole(ADMINISTRATOR)
+                        .requestMatchers(HttpMethod.PUT, "/api/identities/*/roles", "/api/identities/*/local-credential")
+                        .hasRole(ADMINISTRATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/identities/*/compromised", "/api/identities/*/departure")
+                        .hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/identities")
+                        .hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER, SECURITY_OPERATOR)
                         .requestMatchers("/engine-rest/**").hasRole(ADMINISTRATOR)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> Problems.writeUnauthorized(response, json)))

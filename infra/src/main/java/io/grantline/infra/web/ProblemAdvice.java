@@ -124,6 +124,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.invalidField(null, "a request parameter is invalid"));
     }
 
+    /** Spring's own problems (405, 406, 415, ...) get a stable Grantline type instead of {@code about:blank}. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String slug = known == null ? "http-" + status.value() : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            problem.setType(Problems.type(slug));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
     private static ProblemDetail unreadable(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Problems.invalidField(path(unknown), "unknown field '" + unknown.getPropertyName() + "'");

@@ -54,14 +54,12 @@ class IdentityController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     ResponseEntity<Accepted> register(@Valid @RequestBody RegisterIdentityRequest body) {
         commands.sendAndWait(body.toCommand());
         return Accepted.at("/api/identities", body.id().value());
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'COMPLIANCE_OFFICER', 'SECURITY_OPERATOR')")
     List<IdentitySummary> list(@RequestParam(required = false) IdentityKind kind) {
         return queries.query(new ListIdentities(kind), ResponseTypes.multipleInstancesOf(IdentitySummary.class)).join();
     }
@@ -75,28 +73,24 @@ class IdentityController {
     }
 
     @PutMapping("/{id}/roles")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     ResponseEntity<Accepted> roles(@PathVariable String id, @Valid @RequestBody RolesBody body) {
         commands.sendAndWait(new AssignRoles(IdentityId.of(id), Set.copyOf(body.roles())));
         return Accepted.at("/api/identities", id);
     }
 
     @PostMapping("/{id}/compromised")
-    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'SECURITY_OPERATOR')")
     ResponseEntity<Accepted> compromised(@PathVariable String id, @Valid @RequestBody ReasonBody body) {
         commands.sendAndWait(new MarkIdentityCompromised(IdentityId.of(id), body.reason()));
         return Accepted.at("/api/identities", id);
     }
 
     @PostMapping("/{id}/departure")
-    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'SECURITY_OPERATOR')")
     ResponseEntity<Accepted> departure(@PathVariable String id, @Valid @RequestBody ReasonBody body) {
         commands.sendAndWait(new RecordDeparture(IdentityId.of(id), body.reason()));
         return Accepted.at("/api/identities", id);
     }
 
     @PostMapping("/{id}/owner")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
     ResponseEntity<Accepted> owner(@PathVariable String id, @Valid @RequestBody OwnerBody body) {
         commands.sendAndWait(new AssignOwner(IdentityId.of(id), body.ownerId()));
         return Accepted.at("/api/identities", id);
