@@ -57,6 +57,7 @@ public final class TestDatabase {
     private static Map<String, String> freshDatabaseOn(String adminUrl) {
         String name = "grantline_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
         try (Connection admin = DriverManager.getConnection(adminUrl); Statement sql = admin.createStatement()) {
+            dropEarlierRuns(admin);
             sql.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + POSTGRES_URL_VARIABLE, e);
@@ -65,6 +66,24 @@ public final class TestDatabase {
         int query = adminUrl.indexOf('?');
         String url = adminUrl.substring(0, path + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
         return Map.of("spring.datasource.url", url);
+    }
+
+    /** Databases of earlier runs are dropped; one still in use by a run going on now refuses, and is left alone. */
+    private static void dropEarlierRuns(Connection admin) throws SQLException {
+        java.util.List<String> earlier = new java.util.ArrayList<>();
+        try (Statement list = admin.createStatement();
+             var rows = list.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'grantline\\_it\\_%'")) {
+            while (rows.next()) {
+                earlier.add(rows.getString(1));
+            }
+        }
+        for (String database : earlier) {
+            try (Statement drop = admin.createStatement()) {
+                drop.execute("DROP DATABASE " + database);
+            } catch (SQLException inUse) {
+                // another test run is using it
+            }
+        }
     }
 
     private static boolean dockerAvailable() {

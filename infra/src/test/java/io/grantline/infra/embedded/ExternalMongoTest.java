@@ -1,0 +1,47 @@
+package io.grantline.infra.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.grantline.infra.GrantlineApplication;
+import io.grantline.infra.support.Api;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.testcontainers.containers.MongoDBContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * With {@code SPRING_DATA_MONGODB_URI} set, the read models and their tokens live in a real MongoDB and no embedded
+ * server starts. Runs where Docker runs; skipped cleanly elsewhere (no MongoDB binary exists on such machines).
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ExternalMongoTest {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
+
+    @Test
+    void readModelsLiveInTheConfiguredMongoDb(@TempDir Path dataDir) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GrantlineApplication.class).run(
+                "--server.port=0",
+                "--spring.data.mongodb.uri=" + MONGO.getReplicaSetUrl("grantline"),
+                "--grantline.data-dir=" + dataDir.toAbsolutePath(),
+                "--grantline.security.admin-password=external-mongo-password",
+                "--grantline.security.bcrypt-strength=4",
+                "--camunda.bpm.process-engine-name=external-mongo")) {
+            assertThat(app.containsBean("embeddedMongoServer")).isFalse();
+            Api admin = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
+                    .as("admin", "external-mongo-password");
+
+            assertThat(admin.post("/api/identities", "{\"id\":\"mongo-olga\",\"kind\":\"HUMAN\",\"displayName\":\"Olga\"}").status())
+                    .isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/identities/mongo-olga").status() == 200);
+        }
+    }
+}
