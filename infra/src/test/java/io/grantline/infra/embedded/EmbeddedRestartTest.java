@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The embedded defaults keep everything under the data directory: a restarted Grantline still knows its catalog,
  * and its read models come back from the file store rather than from a replay.
  */
-@Tag("h2-only")
+@Tag("own-application")
 class EmbeddedRestartTest {
 
     private static final String PASSWORD = "restart-admin-password";

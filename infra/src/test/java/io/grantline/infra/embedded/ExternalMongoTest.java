@@ -7,6 +7,7 @@ import io.grantline.infra.GrantlineApplication;
 import io.grantline.infra.support.Api;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,6 +20,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * With {@code SPRING_DATA_MONGODB_URI} set, the read models and their tokens live in a real MongoDB and no embedded
  * server starts. Runs where Docker runs; skipped cleanly elsewhere (no MongoDB binary exists on such machines).
  */
+@Tag("own-application")
 @Testcontainers(disabledWithoutDocker = true)
 class ExternalMongoTest {
 
