@@ -1,0 +1,4 @@
+package io.grantline.api.grant;
+
+public record FindGrant(GrantId grantId) {
+}

@@ -1,0 +1,7 @@
+package io.grantline.api.grant;
+
+public enum GrantStatus {
+    PENDING_PROVISIONING,
+    ACTIVE,
+    ENDED
+}

@@ -1,0 +1,9 @@
+package io.grantline.api.request;
+
+public enum AccessRequestStatus {
+    PENDING,
+    APPROVED,
+    REJECTED,
+    CANCELLED,
+    TIMED_OUT
+}

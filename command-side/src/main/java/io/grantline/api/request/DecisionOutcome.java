@@ -1,0 +1,6 @@
+package io.grantline.api.request;
+
+public enum DecisionOutcome {
+    APPROVE,
+    REJECT
+}

@@ -1,0 +1,15 @@
+package io.grantline.api.request;
+
+import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.api.identity.IdentityId;
+import java.time.Duration;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Files a ticket for {@code beneficiaryId}: the requester themself, or a non-human identity the requester owns.
+ * {@code duration} may be null (the entitlement's maximum).
+ */
+public record FileAccessRequest(@TargetAggregateIdentifier AccessRequestId requestId, IdentityId requesterId,
+                                IdentityId beneficiaryId, EntitlementId entitlementId, String justification, String ticket,
+                                Duration duration, boolean emergency) {
+}

@@ -1,0 +1,4 @@
+package io.grantline.api.request;
+
+public record FindAccessRequest(AccessRequestId requestId) {
+}
