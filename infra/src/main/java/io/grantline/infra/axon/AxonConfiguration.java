@@ -9,6 +9,8 @@ import io.grantline.command.identity.EventSourcedIdentityDirectory;
 import io.grantline.command.identity.Identity;
 import io.grantline.command.identity.IdentityDirectory;
 import io.grantline.query.catalog.CatalogProjection;
+import io.grantline.query.grant.GrantProjection;
+import io.grantline.query.request.AccessRequestProjection;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -41,7 +43,8 @@ import org.springframework.context.annotation.Primary;
 class AxonConfiguration {
 
     /** The processing groups whose read models live in MongoDB keep their tokens there, so both are rebuilt together. */
-    static final String[] MONGO_PROCESSING_GROUPS = {CatalogProjection.PROCESSING_GROUP};
+    static final String[] MONGO_PROCESSING_GROUPS = {CatalogProjection.PROCESSING_GROUP, AccessRequestProjection.PROCESSING_GROUP,
+            GrantProjection.PROCESSING_GROUP};
 
     @Bean
     @Primary

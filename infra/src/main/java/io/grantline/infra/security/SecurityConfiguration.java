@@ -33,6 +33,8 @@ class SecurityConfiguration {
     static final String ADMINISTRATOR = Role.ADMINISTRATOR.name();
     static final String SECURITY_OPERATOR = Role.SECURITY_OPERATOR.name();
     static final String COMPLIANCE_OFFICER = Role.COMPLIANCE_OFFICER.name();
+    /** Every active identity that may sign in: requesters and approvers. */
+    static final String IDENTITY = "IDENTITY";
 
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
@@ -64,6 +66,9 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/identities")
                         .hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER, SECURITY_OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/access-requests", "/api/approvals/*/decision").hasRole(IDENTITY)
+                        .requestMatchers(HttpMethod.GET, "/api/approvals/inbox").hasRole(IDENTITY)
+                        .requestMatchers(HttpMethod.POST, "/api/grants/*/revoke").hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
                         .requestMatchers("/engine-rest/**").hasRole(ADMINISTRATOR)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> Problems.writeUnauthorized(response, json)))
@@ -90,8 +95,9 @@ class SecurityConfiguration {
                         .requestMatchers("/mailbox/**", "/camunda/**").hasRole(ADMINISTRATOR)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
-                // the Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN)
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                // the Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN); an approval link is itself an
+                // unguessable capability bound to one approver, which is what a CSRF token would add
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/approvals/**"))
                 .httpBasic(basic -> { })
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "

@@ -25,6 +25,7 @@ import io.grantline.api.identity.ManagerAssigned;
 import io.grantline.api.identity.OwnerAssigned;
 import io.grantline.api.identity.Role;
 import io.grantline.api.identity.RolesAssigned;
+import io.grantline.query.common.VersionedUpdates;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

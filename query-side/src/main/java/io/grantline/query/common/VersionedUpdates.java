@@ -1,4 +1,4 @@
-package io.grantline.query.catalog;
+package io.grantline.query.common;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -12,25 +12,25 @@ import org.springframework.data.mongodb.core.query.Update;
  * creates the document, and every later one must be newer than the document's {@code version}. So an event that is
  * delivered twice (a crash between the write and the token update) changes nothing the second time.
  */
-final class VersionedUpdates {
+public final class VersionedUpdates {
 
     private final MongoTemplate mongo;
     private final String collection;
 
-    VersionedUpdates(MongoTemplate mongo, String collection) {
+    public VersionedUpdates(MongoTemplate mongo, String collection) {
         this.mongo = mongo;
         this.collection = collection;
     }
 
     /** Creates the document from the stream's first event; a repeat finds it present and changes nothing. */
-    void create(String id, long sequence, Map<String, ?> fields) {
+    public void create(String id, long sequence, Map<String, ?> fields) {
         Update insertOnly = new Update().setOnInsert("version", sequence);
         fields.forEach(insertOnly::setOnInsert);
         mongo.upsert(query(where("_id").is(id)), insertOnly, collection);
     }
 
     /** Applies a later event if the document has not applied it, or a newer one, already. */
-    void apply(String id, long sequence, Update fields) {
+    public void apply(String id, long sequence, Update fields) {
         mongo.updateFirst(query(where("_id").is(id).and("version").lt(sequence)), fields.set("version", sequence), collection);
     }
 }

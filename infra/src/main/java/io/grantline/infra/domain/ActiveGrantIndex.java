@@ -1,0 +1,49 @@
+package io.grantline.infra.domain;
+
+import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.api.grant.AccessGranted;
+import io.grantline.api.grant.GrantRevoked;
+import io.grantline.api.identity.IdentityId;
+import io.grantline.command.grant.HeldEntitlements;
+import java.util.Set;
+import java.util.TreeSet;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The entitlements each identity holds, kept by a subscribing processor: it runs in the transaction of the command
+ * that granted or revoked, so a separation-of-duties check never misses a grant committed before it.
+ */
+@Component
+@ProcessingGroup(ActiveGrantIndex.PROCESSING_GROUP)
+class ActiveGrantIndex implements HeldEntitlements {
+
+    static final String PROCESSING_GROUP = "active-grant-index";
+
+    private final JdbcClient jdbc;
+
+    ActiveGrantIndex(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AccessGranted event) {
+        jdbc.sql("DELETE FROM active_grant_index WHERE grant_id = ?").param(event.grantId().value()).update();
+        jdbc.sql("INSERT INTO active_grant_index (grant_id, identity_id, entitlement_id) VALUES (?, ?, ?)")
+                .params(event.grantId().value(), event.identityId().value(), event.entitlementId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(GrantRevoked event) {
+        jdbc.sql("DELETE FROM active_grant_index WHERE grant_id = ?").param(event.grantId().value()).update();
+    }
+
+    @Override
+    public Set<EntitlementId> activeEntitlementsOf(IdentityId identityId) {
+        return jdbc.sql("SELECT entitlement_id FROM active_grant_index WHERE identity_id = ?").param(identityId.value())
+                .query(String.class).list().stream().map(EntitlementId::of).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -1,0 +1,177 @@
+package io.grantline.infra.web.approval;
+
+import io.grantline.api.entitlement.EntitlementSummary;
+import io.grantline.api.entitlement.FindEntitlement;
+import io.grantline.api.identity.FindIdentity;
+import io.grantline.api.identity.IdentitySummary;
+import io.grantline.api.request.AccessRequestStatus;
+import io.grantline.api.request.AccessRequestSummary;
+import io.grantline.api.request.DecisionChannel;
+import io.grantline.api.request.DecisionOutcome;
+import io.grantline.api.request.FindAccessRequest;
+import io.grantline.api.request.RecordApprovalDecision;
+import io.grantline.command.common.RuleViolation;
+import io.grantline.infra.links.ApprovalLink;
+import io.grantline.infra.links.ApprovalLinkSigner;
+import io.grantline.infra.links.LinkRefused;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The page an approver reaches from an email. Opening it (GET) only shows the request and asks for a decision, however
+ * often a mail scanner fetches it; the decision is a POST, recorded once. Every refusal is a page in plain words with
+ * the status it deserves: 404 forged, 410 expired, 409 already decided, 403 not yours, 401 sign in first.
+ */
+@Controller
+class ApprovalLinkController {
+
+    private final ApprovalLinkSigner links;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    ApprovalLinkController(ApprovalLinkSigner links, CommandGateway commands, QueryGateway queries) {
+        this.links = links;
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @GetMapping("/approvals/{token}")
+    String show(@PathVariable String token, Model model, HttpServletResponse response) {
+        ApprovalLink link;
+        try {
+            link = links.verify(token);
+        } catch (LinkRefused refused) {
+            return refused(refused, model, response);
+        }
+        Optional<AccessRequestSummary> request = request(link);
+        if (request.isEmpty()) {
+            return outcome(model, response, HttpStatus.NOT_FOUND, "Not found yet",
+                    "This request is not visible yet. Try again in a moment.");
+        }
+        Optional<AccessRequestSummary.Stage> stage = request.get().stages().stream().filter(s -> s.index() == link.stageIndex()).findFirst();
+        if (stage.isEmpty()) {
+            return outcome(model, response, HttpStatus.NOT_FOUND, "Not found yet", "This stage is not visible yet. Try again in a moment.");
+        }
+        if (stage.get().decision() != null || request.get().status() != AccessRequestStatus.PENDING) {
+            model.addAttribute("request", request.get());
+            return outcome(model, response, HttpStatus.CONFLICT, "Already decided", decidedText(request.get(), stage.get()));
+        }
+        if (stage.get().approverIds().stream().noneMatch(link.approverId()::equals)) {
+            return outcome(model, response, HttpStatus.FORBIDDEN, "No longer yours",
+                    "This decision has moved to someone else (it was escalated). Nothing was changed.");
+        }
+        describe(model, request.get(), stage.get(), link);
+        model.addAttribute("token", token);
+        return "approval";
+    }
+
+    @PostMapping("/approvals/{token}")
+    String decide(@PathVariable String token, @RequestParam(required = false) String outcome,
+                  @RequestParam(required = false) String comment, Authentication auth, HttpServletRequest http,
+                  HttpServletResponse response, Model model) {
+        ApprovalLink link;
+        try {
+            link = links.verify(token);
+        } catch (LinkRefused refused) {
+            return refused(refused, model, response);
+        }
+        DecisionOutcome decision;
+        try {
+            decision = DecisionOutcome.valueOf(outcome == null ? "" : outcome);
+        } catch (IllegalArgumentException unknown) {
+            return outcome(model, response, HttpStatus.BAD_REQUEST, "Choose approve or reject", "Nothing was recorded.");
+        }
+        if (comment != null && comment.length() > 2000) {
+            return outcome(model, response, HttpStatus.BAD_REQUEST, "Comment too long", "At most 2000 characters. Nothing was recorded.");
+        }
+        boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+        if (signedIn && !auth.getName().equals(link.approverId().value())) {
+            return outcome(model, response, HttpStatus.FORBIDDEN, "Signed in as someone else",
+                    "This link belongs to " + link.approverId().value() + ", but you are signed in as " + auth.getName()
+                            + ". Nothing was recorded.");
+        }
+        try {
+            commands.sendAndWait(new RecordApprovalDecision(link.requestId(), link.stageIndex(), link.approverId(), decision,
+                    comment == null || comment.isBlank() ? null : comment.strip(), DecisionChannel.EMAIL_LINK, http.getRemoteAddr(),
+                    signedIn));
+        } catch (RuleViolation violation) {
+            return violated(violation, model, response, link);
+        } catch (ConcurrencyException raced) {
+            return outcome(model, response, HttpStatus.CONFLICT, "Already decided", "Another answer to this request was recorded first.");
+        }
+        return outcome(model, response, HttpStatus.OK, decision == DecisionOutcome.APPROVE ? "Approved" : "Rejected",
+                "Your decision is recorded. You can close this page.");
+    }
+
+    private String violated(RuleViolation violation, Model model, HttpServletResponse response, ApprovalLink link) {
+        if ("reauthentication-required".equals(violation.slug())) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Grantline\"");
+            model.addAttribute("signInAs", link.approverId().value());
+            return outcome(model, response, HttpStatus.UNAUTHORIZED, "Sign in to decide",
+                    "This access is critical: sign in as " + link.approverId().value() + ", then open the link again. Nothing was recorded.");
+        }
+        return switch (violation.kind()) {
+            case CONFLICT -> outcome(model, response, HttpStatus.CONFLICT, "Already decided", violation.getMessage());
+            case FORBIDDEN -> outcome(model, response, HttpStatus.FORBIDDEN, "Not yours to decide", violation.getMessage());
+            case NOT_FOUND -> outcome(model, response, HttpStatus.NOT_FOUND, "Not found", violation.getMessage());
+            default -> outcome(model, response, HttpStatus.BAD_REQUEST, "Not recorded", violation.getMessage());
+        };
+    }
+
+    private String refused(LinkRefused refused, Model model, HttpServletResponse response) {
+        return refused.why() == LinkRefused.Why.EXPIRED
+                ? outcome(model, response, HttpStatus.GONE, "This link has expired",
+                "The time to answer has passed. Nothing was changed; the request's owner can file it again.")
+                : outcome(model, response, HttpStatus.NOT_FOUND, "This link is not valid",
+                "It was not issued by Grantline, or it was altered. Nothing was changed.");
+    }
+
+    private static String outcome(Model model, HttpServletResponse response, HttpStatus status, String title, String text) {
+        response.setStatus(status.value());
+        model.addAttribute("title", title);
+        model.addAttribute("text", text);
+        model.addAttribute("status", status.value());
+        return "approval-outcome";
+    }
+
+    private Optional<AccessRequestSummary> request(ApprovalLink link) {
+        return queries.query(new FindAccessRequest(link.requestId()), ResponseTypes.optionalInstanceOf(AccessRequestSummary.class)).join();
+    }
+
+    private void describe(Model model, AccessRequestSummary request, AccessRequestSummary.Stage stage, ApprovalLink link) {
+        model.addAttribute("request", request);
+        model.addAttribute("stage", stage);
+        model.addAttribute("approver", name(link.approverId()));
+        model.addAttribute("requester", name(request.requesterId()));
+        model.addAttribute("beneficiary", name(request.beneficiaryId()));
+        model.addAttribute("entitlement", queries.query(new FindEntitlement(request.entitlementId()),
+                ResponseTypes.optionalInstanceOf(EntitlementSummary.class)).join().orElse(null));
+    }
+
+    private String name(io.grantline.api.identity.IdentityId id) {
+        return queries.query(new FindIdentity(id), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join()
+                .map(identity -> identity.displayName() + " (" + id.value() + ")").orElse(id.value());
+    }
+
+    private static String decidedText(AccessRequestSummary request, AccessRequestSummary.Stage stage) {
+        if (stage.decision() != null) {
+            return "This stage was already decided: " + stage.decision().outcome() + " by " + stage.decision().approverId().value()
+                    + " at " + stage.decision().at() + ". Nothing was changed.";
+        }
+        return "This request is " + request.status() + ". Nothing was changed.";
+    }
+}

@@ -1,0 +1,115 @@
+package io.grantline.infra.web.request;
+
+import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.api.identity.FindIdentity;
+import io.grantline.api.identity.IdentityId;
+import io.grantline.api.identity.IdentitySummary;
+import io.grantline.api.identity.Role;
+import io.grantline.api.request.AccessRequestId;
+import io.grantline.api.request.AccessRequestStatus;
+import io.grantline.api.request.AccessRequestSummary;
+import io.grantline.api.request.CancelAccessRequest;
+import io.grantline.api.request.FileAccessRequest;
+import io.grantline.api.request.FindAccessRequest;
+import io.grantline.api.request.ListAccessRequests;
+import io.grantline.infra.web.Callers;
+import io.grantline.infra.web.NotFound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Requesters file tickets for themselves or for the non-human identities they own. */
+@RestController
+@RequestMapping("/api/access-requests")
+class AccessRequestController {
+
+    record FileRequestBody(IdentityId beneficiaryId, @NotNull EntitlementId entitlementId,
+                           @NotBlank @Size(max = 2000) String justification, @Size(max = 100) String ticket,
+                           Duration duration, Boolean emergency) {
+    }
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    AccessRequestController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> file(@Valid @RequestBody FileRequestBody body, Authentication auth) {
+        IdentityId requester = Callers.identity(auth);
+        AccessRequestId id = AccessRequestId.random();
+        commands.sendAndWait(new FileAccessRequest(id, requester, body.beneficiaryId() == null ? requester : body.beneficiaryId(),
+                body.entitlementId(), body.justification(), body.ticket(), body.duration(), Boolean.TRUE.equals(body.emergency())));
+        return ResponseEntity.accepted().location(URI.create("/api/access-requests/" + id.value())).body(Map.of("id", id.value()));
+    }
+
+    @GetMapping("/{id}")
+    AccessRequestSummary get(@PathVariable String id, Authentication auth) {
+        AccessRequestSummary request = find(AccessRequestId.of(id));
+        if (!mayRead(request, auth)) {
+            // not "403": whether a request exists is itself not for everyone to learn
+            throw new NotFound("access request '" + id + "'");
+        }
+        return request;
+    }
+
+    @GetMapping
+    List<AccessRequestSummary> list(@RequestParam(required = false) String requesterId,
+                                    @RequestParam(required = false) AccessRequestStatus status, Authentication auth) {
+        IdentityId requester = requesterId == null ? null : IdentityId.of(requesterId);
+        if (!Callers.overseer(auth)) {
+            IdentityId self = Callers.identity(auth);
+            if (requester != null && !requester.equals(self)) {
+                throw new AccessDeniedException("only your own requests");
+            }
+            requester = self;
+        }
+        return queries.query(new ListAccessRequests(requester, status), ResponseTypes.multipleInstancesOf(AccessRequestSummary.class)).join();
+    }
+
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<Map<String, String>> cancel(@PathVariable String id, Authentication auth) {
+        AccessRequestId requestId = AccessRequestId.of(id);
+        commands.sendAndWait(new CancelAccessRequest(requestId, IdentityId.of(auth.getName()), Callers.has(auth, Role.ADMINISTRATOR)));
+        return ResponseEntity.accepted().location(URI.create("/api/access-requests/" + id)).body(Map.of("id", id));
+    }
+
+    private AccessRequestSummary find(AccessRequestId id) {
+        return queries.query(new FindAccessRequest(id), ResponseTypes.optionalInstanceOf(AccessRequestSummary.class)).join()
+                .orElseThrow(() -> new NotFound("access request '" + id.value() + "'"));
+    }
+
+    private boolean mayRead(AccessRequestSummary request, Authentication auth) {
+        if (Callers.has(auth, Role.ADMINISTRATOR) || Callers.has(auth, Role.COMPLIANCE_OFFICER)) {
+            return true;
+        }
+        String caller = auth.getName();
+        if (request.requesterId().value().equals(caller) || request.beneficiaryId().value().equals(caller)
+                || request.stages().stream().anyMatch(stage -> stage.approverIds().stream().anyMatch(a -> a.value().equals(caller)))) {
+            return true;
+        }
+        return queries.query(new FindIdentity(request.beneficiaryId()), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join()
+                .map(beneficiary -> beneficiary.ownerId() != null && beneficiary.ownerId().value().equals(caller))
+                .orElse(false);
+    }
+}

@@ -1,0 +1,30 @@
+package io.grantline.workflow.grant;
+
+import io.grantline.api.grant.GrantId;
+import io.grantline.api.grant.RecordDeprovisioning;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Asks the connector to stop enforcing an ended grant, then records it. */
+@Component("deprovisionGrant")
+class DeprovisionGrantDelegate implements JavaDelegate {
+
+    private final CommandGateway commands;
+    private final ProvisioningConnector connector;
+    private final GrantFacts grants;
+
+    DeprovisionGrantDelegate(CommandGateway commands, ProvisioningConnector connector, GrantFacts grants) {
+        this.commands = commands;
+        this.connector = connector;
+        this.grants = grants;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        GrantId grantId = GrantId.of((String) execution.getVariable("grantId"));
+        connector.deprovision(grants.grant(grantId));
+        commands.sendAndWait(new RecordDeprovisioning(grantId, connector.name()));
+    }
+}
