@@ -1,0 +1,252 @@
+package io.grantline.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * bpmn/access-request.bpmn on a real engine, driven as the bridge in {@code workflows/} drives it: started by the
+ * AccessRequested message, decided by completing {@code decide}, cancelled by the AccessRequestCancelled message.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"bpmn/access-request.bpmn", "dmn/approval-policy.dmn"})
+class AccessRequestProcessTest {
+
+    private static final Instant REQUESTED_AT = Instant.parse("2025-03-14T08:00:00Z");
+    private static final Duration REMIND_AFTER = Duration.ofHours(24);
+    private static final Duration ESCALATE_AFTER = Duration.ofDays(3);
+    private static final Duration TIME_OUT_AFTER = Duration.ofDays(7);
+    private static final Duration A_MINUTE = Duration.ofMinutes(1);
+
+    ProcessEngine engine;
+
+    private RuntimeService runtimeService;
+    private TaskService taskService;
+
+    private StandIn checkSeparationOfDuties;
+    private StandIn openApprovalStage;
+    private StandIn notifyApprovers;
+    private StandIn remindApprovers;
+    private StandIn escalateApprovalStage;
+    private StandIn grantAccess;
+    private StandIn timeOutAccessRequest;
+
+    @BeforeEach
+    void standInForTheDelegates() {
+        BpmnAwareTests.init(engine);
+        runtimeService = engine.getRuntimeService();
+        taskService = engine.getTaskService();
+        EngineClock.setNow(REQUESTED_AT);
+
+        checkSeparationOfDuties = StandIn.register("checkSeparationOfDuties", "requestId")
+                .doing(execution -> execution.setVariable("sodClear", true));
+        openApprovalStage = StandIn.register("openApprovalStage", "stage", "loopCounter", "limits")
+                .doing(execution -> execution.setVariableLocal("approverIds", List.of("olga")));
+        notifyApprovers = StandIn.register("notifyApprovers", "stage", "approverIds");
+        remindApprovers = StandIn.register("remindApprovers", "stage", "approverIds");
+        escalateApprovalStage = StandIn.register("escalateApprovalStage", "stage");
+        grantAccess = StandIn.register("grantAccess", "requestId", "limits");
+        timeOutAccessRequest = StandIn.register("timeOutAccessRequest", "requestId");
+    }
+
+    @AfterEach
+    void resetStandInsAndClock() {
+        Mocks.reset();
+        EngineClock.reset();
+    }
+
+    @Test
+    void lowRiskRequestIsGrantedAfterOneApproval() {
+        ProcessInstance request = requestAccess("request-1", "LOW");
+
+        assertThat(request).isWaitingAt("decide");
+        assertThat(request).task().hasCandidateUser("olga");
+        assertThat(openApprovalStage.seen("stage")).containsExactly("MANAGER");
+        assertThat(notifyApprovers.seen("approverIds")).containsExactly(List.of("olga"));
+
+        decide(request, false);
+
+        assertThat(request).hasPassed("checkSeparationOfDuties", "grantAccess").isEnded();
+        assertThat(request).hasPassed("accessGranted").hasNotPassed("rejected");
+        assertThat(grantAccess.seen("requestId")).containsExactly("request-1");
+        assertThat(openApprovalStage.callCount()).isEqualTo(1);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(request.getId()).count())
+                .as("no timer outlives the request").isZero();
+    }
+
+    @Test
+    void criticalRequestPassesManagerResourceOwnerAndOtSecurityInOrder() {
+        ProcessInstance request = requestAccess("request-2", "CRITICAL");
+
+        for (int stage = 0; stage < 3; stage++) {
+            assertThat(request).isWaitingAt("decide");
+            assertThat(grantAccess.wasCalled()).isFalse();
+            decide(request, false);
+        }
+
+        assertThat(request).hasPassed("grantAccess").isEnded();
+        assertThat(openApprovalStage.seen("stage")).containsExactly("MANAGER", "RESOURCE_OWNER", "OT_SECURITY");
+        assertThat(openApprovalStage.seen("loopCounter")).containsExactly(0, 1, 2);
+        assertThat(openApprovalStage.seen("limits")).allSatisfy(limits -> assertThat(limits)
+                .isEqualTo(Map.of("reauthentication", true, "longestGrant", "PT8H")));
+        assertThat(notifyApprovers.seen("stage")).containsExactly("MANAGER", "RESOURCE_OWNER", "OT_SECURITY");
+        assertThat(grantAccess.callCount()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectionAtTheSecondStageEndsTheRequestWithoutAGrantOrAThirdStage() {
+        ProcessInstance request = requestAccess("request-3", "CRITICAL");
+
+        decide(request, false);
+        decide(request, true);
+
+        assertThat(request).hasPassed("rejected").hasNotPassed("grantAccess").isEnded();
+        assertThat(openApprovalStage.seen("stage")).containsExactly("MANAGER", "RESOURCE_OWNER");
+        assertThat(grantAccess.wasCalled()).isFalse();
+    }
+
+    @Test
+    void separationOfDutiesConflictRejectsBeforeAnyStageOpens() {
+        checkSeparationOfDuties.doing(execution -> execution.setVariable("sodClear", false));
+
+        ProcessInstance request = requestAccess("request-4", "HIGH");
+
+        assertThat(request).hasPassed("rejectedForConflict").hasNotPassed("approvalStages", "grantAccess").isEnded();
+        assertThat(openApprovalStage.wasCalled()).isFalse();
+        assertThat(grantAccess.wasCalled()).isFalse();
+    }
+
+    @Test
+    void stageWithNobodyWhoMayDecideRejectsWithoutNotifyingOrWaiting() {
+        openApprovalStage.doing(execution -> execution.setVariable("rejected", true));
+
+        ProcessInstance request = requestAccess("request-5", "HIGH");
+
+        assertThat(request).hasPassed("openStage", "stageRejected", "rejected")
+                .hasNotPassed("notifyApprovers", "decide", "grantAccess").isEnded();
+        assertThat(openApprovalStage.seen("stage")).as("the second stage is never opened").containsExactly("MANAGER");
+        assertThat(notifyApprovers.wasCalled()).isFalse();
+    }
+
+    @Test
+    void riskTierWithoutAnyStageInThePolicyIsNeverGranted() {
+        ProcessInstance request = requestAccess("request-6", "UNCLASSIFIED");
+
+        assertThat(request).hasPassed("rejected").hasNotPassed("grantAccess").isEnded();
+        assertThat(openApprovalStage.wasCalled()).isFalse();
+        assertThat(grantAccess.wasCalled()).isFalse();
+    }
+
+    @Test
+    void reminderTimerRemindsTheApproversAndTheTaskStays() {
+        ProcessInstance request = requestAccess("request-7", "LOW");
+        Task task = decideTask(request);
+
+        EngineClock.setNow(REQUESTED_AT.plus(REMIND_AFTER).minus(A_MINUTE));
+        assertThat(executeDueJobs(request)).as("nothing is due before remindAfter").isZero();
+
+        EngineClock.setNow(REQUESTED_AT.plus(REMIND_AFTER).plus(A_MINUTE));
+        executeDueJobs(request);
+
+        assertThat(remindApprovers.seen("approverIds")).containsExactly(List.of("olga"));
+        assertThat(escalateApprovalStage.wasCalled()).isFalse();
+        assertThat(request).hasPassed("remind", "reminded").isWaitingAt("decide");
+        assertThat(decideTask(request).getId()).isEqualTo(task.getId());
+    }
+
+    @Test
+    void escalationTimerEscalatesTheStageAndTheTaskStays() {
+        ProcessInstance request = requestAccess("request-8", "HIGH");
+        Task task = decideTask(request);
+
+        EngineClock.setNow(REQUESTED_AT.plus(ESCALATE_AFTER).plus(A_MINUTE));
+        executeDueJobs(request);
+
+        assertThat(escalateApprovalStage.seen("stage")).containsExactly("MANAGER");
+        assertThat(request).hasPassed("escalate", "escalated").isWaitingAt("decide");
+        assertThat(decideTask(request).getId()).isEqualTo(task.getId());
+
+        decide(request, false);
+        assertThat(request).as("the escalated stage decides as usual").isWaitingAt("decide");
+        assertThat(openApprovalStage.seen("stage")).containsExactly("MANAGER", "RESOURCE_OWNER");
+    }
+
+    @Test
+    void undecidedRequestTimesOutAfterTimeOutAfter() {
+        ProcessInstance request = requestAccess("request-9", "LOW");
+
+        EngineClock.setNow(REQUESTED_AT.plus(TIME_OUT_AFTER).minus(A_MINUTE));
+        executeDueJobs(request);
+        assertThat(request).isWaitingAt("decide");
+        assertThat(timeOutAccessRequest.wasCalled()).isFalse();
+
+        EngineClock.setNow(REQUESTED_AT.plus(TIME_OUT_AFTER).plus(A_MINUTE));
+        executeDueJobs(request);
+
+        assertThat(timeOutAccessRequest.seen("requestId")).containsExactly("request-9");
+        assertThat(request).hasPassed("timeOutAccessRequest", "timedOut").hasNotPassed("grantAccess").isEnded();
+        assertThat(taskService.createTaskQuery().processInstanceId(request.getId()).count()).isZero();
+    }
+
+    @Test
+    void cancellationEndsTheRequestWhileItWaitsForADecision() {
+        ProcessInstance request = requestAccess("request-10", "CRITICAL");
+        decide(request, false);
+
+        runtimeService.createMessageCorrelation("AccessRequestCancelled")
+                .processInstanceBusinessKey("request-10")
+                .correlate();
+
+        assertThat(request).hasPassed("cancelled").hasNotPassed("grantAccess", "rejected").isEnded();
+        assertThat(taskService.createTaskQuery().processInstanceId(request.getId()).count()).isZero();
+        assertThat(grantAccess.wasCalled()).isFalse();
+    }
+
+    private ProcessInstance requestAccess(String requestId, String riskTier) {
+        return runtimeService.createMessageCorrelation("AccessRequested")
+                .processInstanceBusinessKey(requestId)
+                .setVariables(Variables.createVariables()
+                        .putValue("requestId", requestId)
+                        .putValue("riskTier", riskTier)
+                        .putValue("remindAfter", REMIND_AFTER.toString())
+                        .putValue("escalateAfter", "P3D")
+                        .putValue("timeOutAfter", "P7D")
+                        .putValue("rejected", false))
+                .correlateStartMessage();
+    }
+
+    /** As the bridge does on ApprovalDecisionRecorded. */
+    private void decide(ProcessInstance request, boolean rejected) {
+        taskService.complete(decideTask(request).getId(), Map.of("rejected", rejected));
+    }
+
+    private Task decideTask(ProcessInstance request) {
+        return taskService.createTaskQuery()
+                .processInstanceId(request.getId())
+                .taskDefinitionKey("decide")
+                .singleResult();
+    }
+
+    private int executeDueJobs(ProcessInstance request) {
+        return EngineClock.executeDueJobs(engine.getManagementService(), request.getId());
+    }
+}
