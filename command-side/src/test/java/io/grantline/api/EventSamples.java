@@ -8,6 +8,14 @@ import io.grantline.api.entitlement.EntitlementPolicyChanged;
 import io.grantline.api.entitlement.EntitlementRetired;
 import io.grantline.api.entitlement.PrivilegeLevel;
 import io.grantline.api.entitlement.RiskTier;
+import io.grantline.api.grant.AccessGranted;
+import io.grantline.api.grant.EndReason;
+import io.grantline.api.grant.GrantDeprovisioned;
+import io.grantline.api.grant.GrantEvent;
+import io.grantline.api.grant.GrantId;
+import io.grantline.api.grant.GrantProvisioned;
+import io.grantline.api.grant.GrantProvisioningFailed;
+import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityEvent;
 import io.grantline.api.identity.IdentityId;
@@ -20,7 +28,22 @@ import io.grantline.api.identity.ManagerAssigned;
 import io.grantline.api.identity.OwnerAssigned;
 import io.grantline.api.identity.Role;
 import io.grantline.api.identity.RolesAssigned;
+import io.grantline.api.request.AccessRequestApproved;
+import io.grantline.api.request.AccessRequestCancelled;
+import io.grantline.api.request.AccessRequestEvent;
+import io.grantline.api.request.AccessRequestId;
+import io.grantline.api.request.AccessRequestRejected;
+import io.grantline.api.request.AccessRequestTimedOut;
+import io.grantline.api.request.AccessRequested;
+import io.grantline.api.request.ApprovalDecisionRecorded;
+import io.grantline.api.request.ApprovalStage;
+import io.grantline.api.request.ApprovalStageEscalated;
+import io.grantline.api.request.ApprovalStageOpened;
+import io.grantline.api.request.DecisionChannel;
+import io.grantline.api.request.DecisionOutcome;
+import io.grantline.api.request.RejectionReason;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +51,8 @@ import java.util.Set;
 final class EventSamples {
 
     /** The sealed event families; every type they permit must have a sample and a pinned file. */
-    static final List<Class<?>> FAMILIES = List.of(IdentityEvent.class, EntitlementEvent.class);
+    static final List<Class<?>> FAMILIES = List.of(IdentityEvent.class, EntitlementEvent.class,
+            AccessRequestEvent.class, GrantEvent.class);
 
     private static final IdentityId ALICE = IdentityId.of("alice");
     private static final IdentityId BOB = IdentityId.of("bob");
@@ -36,6 +60,11 @@ final class EventSamples {
     private static final EntitlementId OPERATE = EntitlementId.of("plc-7-operate");
     private static final EntitlementId ENGINEER = EntitlementId.of("plc-7-engineer");
     private static final EntitlementId ADMIN = EntitlementId.of("plc-7-admin");
+    private static final IdentityId CAROL = IdentityId.of("carol");
+    private static final IdentityId DAVE = IdentityId.of("dave");
+    private static final AccessRequestId REQUEST = AccessRequestId.of("6f1c2a9e-3b7d-4e58-9a0c-2d4f6b8e1a37");
+    private static final GrantId GRANT = GrantId.of("b2e4d6f8-1a3c-4e5f-8b7d-9c0e2f4a6b81");
+    private static final Instant FILED = Instant.parse("2026-03-14T02:00:00Z");
 
     static final List<Object> ALL = List.of(
             new IdentityRegistered(ALICE, IdentityKind.HUMAN, "Alice Operator", "alice@plant.example", BOB, null,
@@ -51,7 +80,24 @@ final class EventSamples {
                     Duration.ofHours(8), Set.of(ENGINEER, ADMIN)),
             new EntitlementOwnerChanged(OPERATE, BOB, ALICE),
             new EntitlementPolicyChanged(OPERATE, RiskTier.CRITICAL, Duration.ofDays(2), Set.of(ENGINEER)),
-            new EntitlementRetired(OPERATE, "PLC-7 replaced by PLC-9"));
+            new EntitlementRetired(OPERATE, "PLC-7 replaced by PLC-9"),
+            new AccessRequested(REQUEST, ALICE, SVC, OPERATE, "historian must write setpoints during the line 3 retrofit",
+                    "CHG-4711", Duration.ofHours(4), false, RiskTier.CRITICAL),
+            new ApprovalStageOpened(REQUEST, 1, ApprovalStage.OT_SECURITY, Set.of(DAVE, CAROL), true,
+                    FILED.plus(Duration.ofDays(7))),
+            new ApprovalDecisionRecorded(REQUEST, 1, ApprovalStage.OT_SECURITY, CAROL, DecisionOutcome.APPROVE,
+                    "retrofit window confirmed", DecisionChannel.EMAIL_LINK, "192.0.2.17", true, FILED.plus(Duration.ofHours(3))),
+            new ApprovalStageEscalated(REQUEST, 1, Set.of(DAVE, BOB), Set.of(CAROL)),
+            new AccessRequestApproved(REQUEST, GRANT, SVC, OPERATE, FILED, FILED.plus(Duration.ofHours(4))),
+            new AccessRequestRejected(REQUEST, RejectionReason.APPROVER_REJECTED, "rejected by carol at stage OT_SECURITY"),
+            new AccessRequestCancelled(REQUEST, ALICE),
+            new AccessRequestTimedOut(REQUEST),
+            new AccessGranted(GRANT, REQUEST, SVC, OPERATE, FILED, FILED.plus(Duration.ofHours(4))),
+            new GrantProvisioned(GRANT, "opcua-line-3"),
+            new GrantProvisioningFailed(GRANT, "PLC-7 did not answer after 3 attempts"),
+            new GrantRevoked(GRANT, SVC, OPERATE, EndReason.COMPROMISED, "key leaked in a public repository",
+                    FILED.plus(Duration.ofHours(1))),
+            new GrantDeprovisioned(GRANT, "opcua-line-3"));
 
     private EventSamples() {
     }

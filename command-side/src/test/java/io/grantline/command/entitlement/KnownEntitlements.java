@@ -1,5 +1,7 @@
 package io.grantline.command.entitlement;
 
+import static java.util.stream.Collectors.toSet;
+
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.PrivilegeLevel;
 import io.grantline.api.entitlement.RiskTier;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** An entitlement catalog for aggregate tests: the entries other than the one under test. */
 public final class KnownEntitlements implements EntitlementCatalog {
@@ -18,6 +21,23 @@ public final class KnownEntitlements implements EntitlementCatalog {
     public KnownEntitlements entry(String id, RiskTier risk, String ownerId) {
         facts.put(EntitlementId.of(id), new EntitlementFacts(EntitlementId.of(id), "PLC-7", "cell-3", PrivilegeLevel.OPERATE,
                 risk, IdentityId.of(ownerId), Duration.ofDays(30), Set.of(), false));
+        return this;
+    }
+
+    /** An entry with its longest grant and the entitlements it conflicts with. */
+    public KnownEntitlements entry(String id, RiskTier risk, String ownerId, Duration maxDuration, String... sodConflicts) {
+        return add(new EntitlementFacts(EntitlementId.of(id), "PLC-7", "cell-3", PrivilegeLevel.OPERATE, risk,
+                IdentityId.of(ownerId), maxDuration, Stream.of(sodConflicts).map(EntitlementId::of).collect(toSet()), false));
+    }
+
+    public KnownEntitlements retire(String id) {
+        EntitlementFacts entry = facts.get(EntitlementId.of(id));
+        return add(new EntitlementFacts(entry.id(), entry.resource(), entry.zone(), entry.level(), entry.risk(), entry.ownerId(),
+                entry.maxDuration(), entry.sodConflicts(), true));
+    }
+
+    public KnownEntitlements add(EntitlementFacts entry) {
+        facts.put(entry.id(), entry);
         return this;
     }
 

@@ -21,6 +21,17 @@ public final class KnownIdentities implements IdentityDirectory {
         return person(id, IdentityStatus.ACTIVE);
     }
 
+    /** An active person who reports to {@code managerId}. */
+    public KnownIdentities personReportingTo(String id, String managerId) {
+        return add(new IdentityFacts(IdentityId.of(id), IdentityKind.HUMAN, IdentityStatus.ACTIVE, id + "@plant.example",
+                IdentityId.of(managerId), null, Set.of()));
+    }
+
+    /** A non-human identity that {@code ownerId} is accountable for. */
+    public KnownIdentities nonHuman(String id, IdentityKind kind, String ownerId, IdentityStatus status) {
+        return add(new IdentityFacts(IdentityId.of(id), kind, status, null, null, IdentityId.of(ownerId), Set.of()));
+    }
+
     public KnownIdentities add(IdentityFacts identity) {
         facts.put(identity.id(), identity);
         return this;

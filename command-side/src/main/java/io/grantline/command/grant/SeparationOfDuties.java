@@ -1,0 +1,32 @@
+package io.grantline.command.grant;
+
+import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.command.entitlement.EntitlementCatalog;
+import io.grantline.command.entitlement.EntitlementFacts;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The separation-of-duties rule, the same for a request and for its grant: a conflict declared on either
+ * entitlement counts, because an administrator may declare it on only one side.
+ */
+public final class SeparationOfDuties {
+
+    private SeparationOfDuties() {
+    }
+
+    /** The first entitlement (by id, so the answer is stable) in {@code held} that conflicts with {@code wanted}. */
+    public static Optional<EntitlementId> conflictOf(EntitlementFacts wanted, Set<EntitlementId> held, EntitlementCatalog catalog) {
+        for (EntitlementId holding : new TreeSet<>(held)) {
+            boolean declaredOnWanted = wanted.sodConflicts().contains(holding);
+            boolean declaredOnHeld = catalog.find(holding)
+                    .map(facts -> facts.sodConflicts().contains(wanted.id()))
+                    .orElse(false);
+            if (declaredOnWanted || declaredOnHeld) {
+                return Optional.of(holding);
+            }
+        }
+        return Optional.empty();
+    }
+}
