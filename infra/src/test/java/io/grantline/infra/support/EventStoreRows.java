@@ -28,4 +28,10 @@ public class EventStoreRows {
                 .params(aggregateIdentifier, sequence).query(byte[].class).single();
         return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    /** How many events of a type (simple name) one stream holds. */
+    public long countOfType(String aggregateIdentifier, String simpleType) {
+        return jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType LIKE ?")
+                .params(aggregateIdentifier, "%." + simpleType).query(Long.class).single();
+    }
 }

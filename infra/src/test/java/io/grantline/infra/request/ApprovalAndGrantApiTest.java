@@ -1,0 +1,169 @@
+package io.grantline.infra.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grantline.infra.support.Api;
+import io.grantline.infra.support.Catalog;
+import io.grantline.infra.support.GrantlineIntegrationTest;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Requests, the approval inbox, decisions and grants over the API, including what each caller may not do. */
+class ApprovalAndGrantApiTest extends GrantlineIntegrationTest {
+
+    private static final String PASSWORD = "api-password-123";
+
+    private Catalog catalog;
+    private String manager;
+    private String requester;
+    private String stranger;
+    private String entitlement;
+
+    @BeforeEach
+    void plant() {
+        catalog = new Catalog(admin());
+        manager = catalog.signIn(catalog.person("mia", null), PASSWORD);
+        requester = catalog.signIn(catalog.person("ria", manager), PASSWORD);
+        stranger = catalog.signIn(catalog.person("sid", manager), PASSWORD);
+        entitlement = catalog.entitlement("line-2-operate", "MEDIUM", manager, "PT8H");
+    }
+
+    @Test
+    void anApproverDecidesFromTheInboxOnceAndTheGrantCanBeRevoked() {
+        String requestId = file(requester, "{\"entitlementId\":\"" + entitlement + "\",\"justification\":\"night shift\"}");
+
+        String taskId = awaitInboxItem(manager, requestId);
+        assertThat(as(stranger).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status())
+                .as("not the stranger's to decide").isEqualTo(403);
+        assertThat(as(requester).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status())
+                .as("never one's own request").isEqualTo(403);
+        assertThat(as(manager).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\",\"comment\":\"ok\"}").status())
+                .isEqualTo(202);
+        Api.Response again = as(manager).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"REJECT\"}");
+        assertThat(again.status()).as("a repeated decision").isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+
+        String grantId = awaitApproved(requestId).get("grantId").asText();
+        awaitGrant(grantId, "ACTIVE");
+        assertThat(as(requester).get("/api/grants").json().findValuesAsText("id")).contains(grantId);
+        assertThat(as(stranger).get("/api/grants/" + grantId).status()).isEqualTo(404);
+        assertThat(as(requester).post("/api/grants/" + grantId + "/revoke", "{\"reason\":\"mine\"}").status()).isEqualTo(403);
+
+        assertThat(admin().post("/api/grants/" + grantId + "/revoke", "{\"reason\":\"work finished early\"}").status()).isEqualTo(202);
+
+        JsonNode ended = awaitGrant(grantId, "ENDED");
+        assertThat(ended.get("endReason").asText()).isEqualTo("REVOKED");
+        assertThat(admin().get("/api/grants?identityId=" + requester + "&status=ACTIVE").json().findValuesAsText("id"))
+                .doesNotContain(grantId);
+    }
+
+    @Test
+    void aCompromisedIdentityLosesEveryGrantAtOnce() {
+        String requestId = file(requester, "{\"entitlementId\":\"" + entitlement + "\",\"justification\":\"line change\"}");
+        String taskId = awaitInboxItem(manager, requestId);
+        assertThat(as(manager).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
+        String grantId = awaitApproved(requestId).get("grantId").asText();
+        awaitGrant(grantId, "ACTIVE");
+
+        assertThat(admin().post("/api/identities/" + requester + "/compromised", "{\"reason\":\"credentials phished\"}").status())
+                .isEqualTo(202);
+
+        assertThat(awaitGrant(grantId, "ENDED").get("endReason").asText()).isEqualTo("COMPROMISED");
+    }
+
+    @Test
+    void aRequesterMayAskForANonHumanIdentityTheyOwn() {
+        String robot = catalog.id("robot-7");
+        assertThat(admin().post("/api/identities", """
+                {"id":"%s","kind":"MACHINE","displayName":"Robot 7","ownerId":"%s"}""".formatted(robot, requester)).status())
+                .isEqualTo(202);
+        catalog.awaitVisible("/api/identities/" + robot);
+
+        String requestId = file(requester, "{\"beneficiaryId\":\"" + robot + "\",\"entitlementId\":\"" + entitlement
+                + "\",\"justification\":\"robot needs the recipe server\"}");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin().get("/api/access-requests/" + requestId).status() == 200);
+        assertThat(as(requester).get("/api/access-requests/" + requestId).json().get("beneficiaryId").asText()).isEqualTo(robot);
+        assertThat(as(stranger).get("/api/access-requests/" + requestId).status()).as("not the stranger's to read").isEqualTo(404);
+    }
+
+    @Test
+    void aRequesterWithdrawsAPendingRequest() {
+        String requestId = file(requester, "{\"entitlementId\":\"" + entitlement + "\",\"justification\":\"maybe\"}");
+        awaitInboxItem(manager, requestId);
+        assertThat(as(stranger).post("/api/access-requests/" + requestId + "/cancel", "").status()).isEqualTo(403);
+
+        assertThat(as(requester).post("/api/access-requests/" + requestId + "/cancel", "").status()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "CANCELLED".equals(admin().get("/api/access-requests/" + requestId).json().get("status").asText()));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !as(manager).get("/api/approvals/inbox").body().contains(requestId));
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("an unknown entitlement", "{\"entitlementId\":\"nope\",\"justification\":\"x\"}", 400, "entitlementId"),
+                Arguments.of("a duration over the maximum", "{\"entitlementId\":\"{e}\",\"justification\":\"x\",\"duration\":\"PT9H\"}", 400, "duration"),
+                Arguments.of("a duration under the minimum", "{\"entitlementId\":\"{e}\",\"justification\":\"x\",\"duration\":\"PT5M\"}", 400, "duration"),
+                Arguments.of("a duration that is not one", "{\"entitlementId\":\"{e}\",\"justification\":\"x\",\"duration\":\"soon\"}", 400, "duration"),
+                Arguments.of("no justification", "{\"entitlementId\":\"{e}\"}", 400, "justification"),
+                Arguments.of("someone else as beneficiary", "{\"beneficiaryId\":\"{m}\",\"entitlementId\":\"{e}\",\"justification\":\"x\"}", 403, "beneficiaryId"),
+                Arguments.of("break-glass, not available yet", "{\"entitlementId\":\"{e}\",\"justification\":\"x\",\"emergency\":true}", 400, "emergency"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void aBadRequestIsAProblemAndStoresNothing(String what, String body, int status, String field) {
+        long events = eventStore.count();
+
+        Api.Response response = as(requester).post("/api/access-requests", body.replace("{e}", entitlement).replace("{m}", manager));
+
+        assertThat(response.status()).as("%s → %s", what, response).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("field").asText()).isEqualTo(field);
+        assertThat(eventStore.count()).isEqualTo(events);
+    }
+
+    private Api as(String who) {
+        return api().as(who, PASSWORD);
+    }
+
+    private String file(String who, String body) {
+        Api.Response filed = as(who).post("/api/access-requests", body);
+        assertThat(filed.status()).as("%s", filed).isEqualTo(202);
+        return filed.json().get("id").asText();
+    }
+
+    private String awaitInboxItem(String approver, String requestId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode item : as(approver).get("/api/approvals/inbox").json()) {
+                if (item.get("requestId").asText().equals(requestId)) {
+                    return item.get("taskId").asText();
+                }
+            }
+            return null;
+        }, taskId -> taskId != null);
+    }
+
+    private JsonNode awaitApproved(String requestId) {
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "APPROVED".equals(admin().get("/api/access-requests/" + requestId).json().path("status").asText()));
+        return admin().get("/api/access-requests/" + requestId).json();
+    }
+
+    private JsonNode awaitGrant(String id, String status) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Api.Response response = admin().get("/api/grants/" + id);
+            return response.status() == 200 && status.equals(response.json().get("status").asText());
+        });
+        return admin().get("/api/grants/" + id).json();
+    }
+}
