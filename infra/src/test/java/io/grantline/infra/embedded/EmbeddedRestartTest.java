@@ -84,7 +84,7 @@ class EmbeddedRestartTest {
                 "--server.port=0",
                 "--grantline.data-dir=" + dataDir.toAbsolutePath(),
                 "--grantline.security.bcrypt-strength=4",
-                "--camunda.bpm.process-engine-name=restart-" + dataDir.getFileName(),
+                "--camunda.bpm.process-engine-name=restart" + Math.abs(dataDir.getFileName().toString().hashCode()),
                 "--camunda.bpm.job-execution.enabled=false"));
         if (adminPassword != null) {
             args.add("--grantline.security.admin-password=" + adminPassword);

@@ -35,7 +35,7 @@ class ExternalMongoTest {
                 "--grantline.data-dir=" + dataDir.toAbsolutePath(),
                 "--grantline.security.admin-password=external-mongo-password",
                 "--grantline.security.bcrypt-strength=4",
-                "--camunda.bpm.process-engine-name=external-mongo")) {
+                "--camunda.bpm.process-engine-name=externalMongo")) {
             assertThat(app.containsBean("embeddedMongoServer")).isFalse();
             Api admin = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
                     .as("admin", "external-mongo-password");
