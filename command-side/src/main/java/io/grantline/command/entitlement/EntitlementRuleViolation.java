@@ -1,6 +1,6 @@
 package io.grantline.command.entitlement;
 
-import io.grantline.command.common.RuleViolation;
+import io.grantline.api.common.RuleViolation;
 
 /** The broken rules of the entitlement catalog. */
 public final class EntitlementRuleViolation {

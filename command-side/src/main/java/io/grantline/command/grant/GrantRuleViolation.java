@@ -1,6 +1,6 @@
 package io.grantline.command.grant;
 
-import io.grantline.command.common.RuleViolation;
+import io.grantline.api.common.RuleViolation;
 import java.time.Duration;
 
 /** The broken rules of a grant. */

@@ -1,6 +1,6 @@
 package io.grantline.command.identity;
 
-import io.grantline.command.common.RuleViolation;
+import io.grantline.api.common.RuleViolation;
 
 /** The broken rules of the identity catalog. */
 public final class IdentityRuleViolation {

@@ -1,7 +1,7 @@
 package io.grantline.command.request;
 
 import io.grantline.api.request.AccessRequestStatus;
-import io.grantline.command.common.RuleViolation;
+import io.grantline.api.common.RuleViolation;
 
 /** The broken rules of an access request. */
 public final class AccessRequestRuleViolation {

@@ -1,5 +1,6 @@
 package io.grantline.command.common;
 
+import io.grantline.api.common.RuleViolation;
 import java.util.Objects;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;

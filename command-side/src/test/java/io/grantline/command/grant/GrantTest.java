@@ -21,7 +21,7 @@ import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityKind;
 import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.request.AccessRequestId;
-import io.grantline.command.common.RuleViolation.Kind;
+import io.grantline.api.common.RuleViolation.Kind;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementNotFound;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementRetiredAlready;
 import io.grantline.command.entitlement.KnownEntitlements;

@@ -32,7 +32,7 @@ import io.grantline.api.request.RecordApprovalDecision;
 import io.grantline.api.request.RejectionReason;
 import io.grantline.api.request.StageRouting;
 import io.grantline.api.request.TimeOutAccessRequest;
-import io.grantline.command.common.RuleViolation.Kind;
+import io.grantline.api.common.RuleViolation.Kind;
 import io.grantline.command.entitlement.EntitlementFacts;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementNotFound;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementRetiredAlready;

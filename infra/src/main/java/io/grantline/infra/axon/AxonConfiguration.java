@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.springframework.context.annotation.Bean;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -117,6 +118,16 @@ class AxonConfiguration {
                         .build());
             }
         });
+    }
+
+    /**
+     * A handler that fails does not skip its event: the processor stops, retries with back-off, and goes on only once
+     * the event is handled. Read models and processes never silently miss a fact.
+     */
+    @Bean
+    ConfigurerModule failedEventsAreRetried() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }
 
     /** Copies who acted, through which channel and from where, from each command onto the events it causes. */

@@ -13,14 +13,28 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** One mail as the mailbox page shows it: the plain-text part, and the HTML part rendered in a sandboxed frame. */
-record MailView(int index, String from, String to, String subject, Instant sentAt, String text, String html) {
+record MailView(String key, String from, String to, String subject, Instant sentAt, String text, String html) {
 
-    static MailView of(int index, MimeMessage message) throws MessagingException, IOException {
+    /**
+     * A mail's stable key in the mailbox's links: the SMTP server keeps one folder per recipient, so a mail's position
+     * in its list shifts as mail arrives for others; its Message-ID does not.
+     */
+    static String keyOf(MimeMessage message) throws MessagingException {
+        String messageId = message.getMessageID() == null ? message.getSubject() + message.getSentDate() : message.getMessageID();
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static MailView of(MimeMessage message) throws MessagingException, IOException {
         Address[] recipients = message.getRecipients(Message.RecipientType.TO);
         String to = recipients == null ? "" : Arrays.stream(recipients).map(Address::toString).collect(Collectors.joining(", "));
         String from = message.getFrom() == null || message.getFrom().length == 0 ? "" : message.getFrom()[0].toString();
         Instant sent = message.getSentDate() == null ? null : message.getSentDate().toInstant();
-        return new MailView(index, from, to, message.getSubject(), sent, part(message, "text/plain"), part(message, "text/html"));
+        return new MailView(keyOf(message), from, to, message.getSubject(), sent, part(message, "text/plain"), part(message, "text/html"));
     }
 
     private static String part(Part part, String type) throws MessagingException, IOException {

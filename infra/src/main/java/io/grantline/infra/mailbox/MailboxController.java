@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Controller;
@@ -31,22 +32,23 @@ class MailboxController {
 
     @GetMapping("/mailbox")
     String list(Model model) throws MessagingException, IOException {
-        MimeMessage[] messages = smtp.getReceivedMessages();
         List<MailView> views = new ArrayList<>();
-        for (int i = messages.length - 1; i >= 0; i--) {
-            views.add(MailView.of(i, messages[i]));
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            views.add(MailView.of(message));
         }
+        views.sort(Comparator.comparing(MailView::sentAt, Comparator.nullsLast(Comparator.reverseOrder())));
         model.addAttribute("mails", views);
         return "mailbox";
     }
 
-    @GetMapping("/mailbox/{index}")
-    String show(@PathVariable int index, Model model) throws MessagingException, IOException {
-        MimeMessage[] messages = smtp.getReceivedMessages();
-        if (index < 0 || index >= messages.length) {
-            throw new NotFound("mail " + index);
+    @GetMapping("/mailbox/{key}")
+    String show(@PathVariable String key, Model model) throws MessagingException, IOException {
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (MailView.keyOf(message).equals(key)) {
+                model.addAttribute("mail", MailView.of(message));
+                return "mail";
+            }
         }
-        model.addAttribute("mail", MailView.of(index, messages[index]));
-        return "mail";
+        throw new NotFound("mail " + key);
     }
 }

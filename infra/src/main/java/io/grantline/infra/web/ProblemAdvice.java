@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import io.grantline.command.common.RuleViolation;
+import io.grantline.api.common.RuleViolation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

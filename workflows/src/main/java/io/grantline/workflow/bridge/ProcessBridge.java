@@ -1,5 +1,6 @@
 package io.grantline.workflow.bridge;
 
+import io.grantline.api.common.RuleViolation;
 import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.EndReason;
 import io.grantline.api.grant.GrantAccess;
@@ -103,11 +104,19 @@ public class ProcessBridge {
                 .correlateAll();
     }
 
-    /** An approved request starts its grant; the grant's own rules (identity still active, no conflict) may refuse it. */
+    /**
+     * An approved request starts its grant. The grant's own rules may refuse it (the identity was marked compromised,
+     * a conflicting grant appeared since the approval): that is an answer, logged for the operator, not a failure to
+     * retry. Any other failure propagates, and the event is handled again.
+     */
     @EventHandler
     void on(AccessRequestApproved event) {
-        commands.sendAndWait(new GrantAccess(event.grantId(), event.requestId(), event.beneficiaryId(), event.entitlementId(),
-                event.validFrom(), event.validUntil()));
+        try {
+            commands.sendAndWait(new GrantAccess(event.grantId(), event.requestId(), event.beneficiaryId(), event.entitlementId(),
+                    event.validFrom(), event.validUntil()));
+        } catch (RuleViolation refused) {
+            log.warn("Request {} was approved, but its grant was refused: {}", event.requestId().value(), refused.getMessage());
+        }
     }
 
     @EventHandler
@@ -116,13 +125,19 @@ public class ProcessBridge {
         if (started(GRANT_LIFECYCLE, grantId)) {
             return;
         }
-        Instant notice = event.validUntil().minus(grant.expiryNotice());
         Map<String, Object> variables = new HashMap<>();
         variables.put("grantId", grantId);
         variables.put("validUntil", event.validUntil().toString());
-        variables.put("expiryNoticeAt", (notice.isBefore(event.validFrom()) ? event.validFrom() : notice).toString());
+        variables.put("expiryNoticeAt", expiryNoticeAt(event.validFrom(), event.validUntil()).toString());
         runtime.createMessageCorrelation("AccessGranted").processInstanceBusinessKey(grantId).setVariables(variables)
                 .correlateStartMessage();
+    }
+
+    /** The notice goes out {@code expiry-notice} before the end, or half-way through a grant shorter than twice that. */
+    Instant expiryNoticeAt(Instant validFrom, Instant validUntil) {
+        java.time.Duration half = java.time.Duration.between(validFrom, validUntil).dividedBy(2);
+        java.time.Duration ahead = grant.expiryNotice().compareTo(half) < 0 ? grant.expiryNotice() : half;
+        return validUntil.minus(ahead);
     }
 
     /** A revocation ends a waiting grant at once; a grant that is not waiting (ending already) ignores it. */

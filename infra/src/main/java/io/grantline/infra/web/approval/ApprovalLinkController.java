@@ -10,7 +10,7 @@ import io.grantline.api.request.DecisionChannel;
 import io.grantline.api.request.DecisionOutcome;
 import io.grantline.api.request.FindAccessRequest;
 import io.grantline.api.request.RecordApprovalDecision;
-import io.grantline.command.common.RuleViolation;
+import io.grantline.api.common.RuleViolation;
 import io.grantline.infra.links.ApprovalLink;
 import io.grantline.infra.links.ApprovalLinkSigner;
 import io.grantline.infra.links.LinkRefused;

@@ -1,4 +1,4 @@
-package io.grantline.command.common;
+package io.grantline.api.common;
 
 import java.util.Locale;
 
