@@ -45,7 +45,7 @@ class AxonConfiguration {
 
     /** The processing groups whose read models live in MongoDB keep their tokens there, so both are rebuilt together. */
     static final String[] MONGO_PROCESSING_GROUPS = {CatalogProjection.PROCESSING_GROUP, AccessRequestProjection.PROCESSING_GROUP,
-            GrantProjection.PROCESSING_GROUP};
+            GrantProjection.PROCESSING_GROUP, "access-views"};
 
     @Bean
     @Primary

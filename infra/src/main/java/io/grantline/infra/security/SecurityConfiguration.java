@@ -69,6 +69,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/access-requests", "/api/approvals/*/decision").hasRole(IDENTITY)
                         .requestMatchers(HttpMethod.GET, "/api/approvals/inbox").hasRole(IDENTITY)
                         .requestMatchers(HttpMethod.POST, "/api/grants/*/revoke").hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
+                        .requestMatchers("/api/compliance/**").hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER)
                         .requestMatchers("/engine-rest/**").hasRole(ADMINISTRATOR)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> Problems.writeUnauthorized(response, json)))
