@@ -181,6 +181,23 @@ class AccessRequestJourneyTest extends GrantlineIntegrationTest {
         assertThat(request(requestId).at("/stages/0/decision").isMissingNode()).as("nothing recorded").isTrue();
     }
 
+    @Test
+    void aHostileJustificationIsShownAsTextInTheMailAndOnThePage() throws Exception {
+        String entitlement = catalog.entitlement("badge-reader", "LOW", owner, "PT8H");
+        String hostile = "<script>alert('x')</script><a href=\\\"http://evil.example\\\">click</a>";
+        Api.Response filed = api().as(requester, PASSWORD).post("/api/access-requests",
+                "{\"entitlementId\":\"" + entitlement + "\",\"justification\":\"" + hostile + "\"}");
+        assertThat(filed.status()).isEqualTo(202);
+
+        var mail = mailbox.awaitMail(email(manager), "Approval needed");
+        String html = Mailbox.htmlPart(mail);
+        assertThat(html).contains("&lt;script&gt;").doesNotContain("<script>").doesNotContain("href=\"http://evil.example");
+        var page = Jsoup.parse(api().get("/approvals/" + Mailbox.approvalToken(mail)).body());
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("a[href^='http://evil']")).isEmpty();
+        assertThat(page.text()).contains("<script>alert('x')</script>");
+    }
+
     private void approveFromMail(String approver) {
         String token = Mailbox.approvalToken(mailbox.awaitMail(email(approver), "Approval needed"));
         assertThat(postDecision(api(), token, "APPROVE").status()).isEqualTo(200);

@@ -41,6 +41,27 @@ public final class Mailbox {
         return await().atMost(Duration.ofSeconds(20)).until(() -> to(address, subject), list -> !list.isEmpty()).get(0);
     }
 
+    /** The HTML part of a mail, decoded. */
+    public static String htmlPart(MimeMessage mail) throws Exception {
+        return part(mail, "text/html");
+    }
+
+    private static String part(jakarta.mail.Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return part.getContent().toString();
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The approval token in a mail's link (the part after {@code /approvals/}). */
     public static String approvalToken(MimeMessage mail) {
         Matcher link = APPROVAL_LINK.matcher(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
