@@ -182,6 +182,26 @@ class AccessRequestJourneyTest extends GrantlineIntegrationTest {
     }
 
     @Test
+    void anUnansweredStageRemindsItsApproverThenMovesToTheirManagerWhoCanDecide() {
+        String entitlement = catalog.entitlement("mes-operate", "LOW", owner, "PT8H");
+        String requestId = file(requester, entitlement, "PT1H");
+        String managersLink = Mailbox.approvalToken(mailbox.awaitMail(email(manager), "Approval needed"));
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(1)).plusSeconds(60)));
+        executeDueJobsOfRequest(requestId);
+        mailbox.awaitMail(email(manager), "Reminder: approval needed");
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(3)).plusSeconds(60)));
+        executeDueJobsOfRequest(requestId);
+        String directorsLink = Mailbox.approvalToken(mailbox.awaitMail(email(director), "Escalated to you"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> request(requestId).at("/stages/0/approverIds").toString().contains(director));
+        assertThat(postDecision(api(), managersLink, "APPROVE").status()).as("the stage moved away from the manager").isEqualTo(403);
+        assertThat(postDecision(api(), directorsLink, "APPROVE").status()).isEqualTo(200);
+        assertThat(awaitRequest(requestId, "APPROVED").at("/stages/0/decision/approverId").asText()).isEqualTo(director);
+    }
+
+    @Test
     void aHostileJustificationIsShownAsTextInTheMailAndOnThePage() throws Exception {
         String entitlement = catalog.entitlement("badge-reader", "LOW", owner, "PT8H");
         String hostile = "<script>alert('x')</script><a href=\\\"http://evil.example\\\">click</a>";
@@ -243,6 +263,18 @@ class AccessRequestJourneyTest extends GrantlineIntegrationTest {
             }
             return runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0;
         });
+    }
+
+    /** Runs the request's due timers now, as the job executor would once their time has come. */
+    private void executeDueJobsOfRequest(String requestId) {
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(requestId).singleResult().getProcessInstanceId();
+        for (Job job : management.createJobQuery().processInstanceId(instance).executable().list()) {
+            try {
+                management.executeJob(job.getId());
+            } catch (RuntimeException takenByTheJobExecutor) {
+                // the engine's own job executor ran it first
+            }
+        }
     }
 
     private Api.Response postDecision(Api as, String token, String outcome) {
