@@ -67,14 +67,14 @@ class AxonConfiguration {
 
     /**
      * The default event store polls every second; a short fetch delay lets a process or a read model see an event
-     * about 100 ms after its transaction commits.
+     * about 100 ms after its transaction commits. Each event is hash-chained in its own transaction (docs/adr/0004).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        return new io.grantline.infra.chain.ChainingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
@@ -82,8 +82,7 @@ class AxonConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(new EventSchema())
-                .build();
+                .schema(new EventSchema()), transactionManager);
     }
 
     @Bean

@@ -1,0 +1,43 @@
+package io.grantline.infra.chain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The first place where the stored events no longer match their hash chain.
+ *
+ * @param aggregateId   the aggregate's id without its stream prefix ({@code grant:abc} → {@code abc}); null for a checkpoint
+ * @param sequence      the event's sequence number in its stream (for a missing event: the one that is missing)
+ * @param aggregateType the stream prefix ({@code grant}, {@code identity}, ...); null when the stream has none
+ * @param globalIndex   the event's position in the global order, when the event is there
+ * @param checkpointId  the checkpoint whose head no longer matches, for {@link Problem#CHECKPOINT_MISMATCH}
+ * @param problem       what is wrong there
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BrokenAt(String aggregateId, Long sequence, String aggregateType, Long globalIndex, Long checkpointId,
+                       Problem problem) {
+
+    /** What verification found. */
+    public enum Problem {
+        /** The event's columns no longer give its stored hash: altered, or moved to another place in its stream. */
+        HASH_MISMATCH,
+        /** The event's payload, metadata or timestamp no longer parses. */
+        UNREADABLE,
+        /** An event without a hash: written to the table directly. */
+        MISSING_HASH,
+        /** A stream's sequence has a hole, or a hash remains for an event that is gone. */
+        MISSING_EVENT,
+        /** A checkpoint's head no longer matches the events it covered: events or whole streams deleted or moved. */
+        CHECKPOINT_MISMATCH
+    }
+
+    static BrokenAt event(String streamName, long sequence, Long globalIndex, Problem problem) {
+        int colon = streamName.indexOf(':');
+        return colon < 0
+                ? new BrokenAt(streamName, sequence, null, globalIndex, null, problem)
+                : new BrokenAt(streamName.substring(colon + 1), sequence, streamName.substring(0, colon), globalIndex, null, problem);
+    }
+
+    static BrokenAt checkpoint(long checkpointId, long upToGlobalIndex) {
+        return new BrokenAt(null, null, null, upToGlobalIndex, checkpointId, Problem.CHECKPOINT_MISMATCH);
+    }
+}

@@ -1,0 +1,39 @@
+package io.grantline.infra.chain;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/** Runs the chain's checkpoints every {@code grantline.chain.checkpoint-every}, first one interval after start. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ChainConfiguration implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
+
+    private final ChainCheckpoints checkpoints;
+    private final ChainProperties properties;
+
+    ChainConfiguration(ChainCheckpoints checkpoints, ChainProperties properties) {
+        this.checkpoints = checkpoints;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::checkpoint, properties.checkpointEvery(), properties.checkpointEvery()));
+    }
+
+    private void checkpoint() {
+        try {
+            checkpoints.checkpoint();
+        } catch (RuntimeException e) {
+            // another node may have taken the same events at the same moment; the next run catches up
+            log.warn("Chain checkpoint failed; the next run will try again", e);
+        }
+    }
+}

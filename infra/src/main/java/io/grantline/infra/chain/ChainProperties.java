@@ -1,0 +1,15 @@
+package io.grantline.infra.chain;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the event store's hash chain (docs/adr/0004).
+ *
+ * @param checkpointEvery how often a checkpoint folds the newly stored events into the global chain; a stream deleted
+ *                        as a whole is found once a checkpoint has covered it
+ */
+@ConfigurationProperties("grantline.chain")
+public record ChainProperties(@DefaultValue("PT5M") Duration checkpointEvery) {
+}
