@@ -16,6 +16,7 @@ import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.request.AccessRequestId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
@@ -102,15 +103,43 @@ class AccessIntervalProjectionTest {
         Instant noon = Instant.parse("2025-03-14T12:00:00Z");
         projection.on(granted(GRANT_A, ALICE, PLC7_OPERATE, NINE, FIVE_PM), 0);
         projection.on(revoked(GRANT_A, ALICE, PLC7_OPERATE, EndReason.REVOKED, noon), 2);
-        Document once = mongo.findById(GRANT_A.value(), Document.class, AccessIntervalProjection.INTERVALS);
+        List<Document> once = mongo.findAll(Document.class, AccessIntervalProjection.INTERVALS);
 
         projection.on(granted(GRANT_A, ALICE, PLC7_OPERATE, NINE, FIVE_PM), 0);
         projection.on(revoked(GRANT_A, ALICE, PLC7_OPERATE, EndReason.REVOKED, noon), 2);
 
-        assertThat(mongo.findById(GRANT_A.value(), Document.class, AccessIntervalProjection.INTERVALS)).isEqualTo(once);
-        assertThat(mongo.count(new Query(), AccessIntervalProjection.INTERVALS)).isEqualTo(1);
+        assertThat(mongo.findAll(Document.class, AccessIntervalProjection.INTERVALS)).isEqualTo(once);
+        assertThat(once).extracting(doc -> doc.get("_id"))
+                .as("the March bucket of the entitlement, the grant's pointer to it, the identity's grants")
+                .containsExactlyInAnyOrder("plc-7-operate|2025-03", "grant|grant-a", "identity|alice");
         assertThat(holdersOf(PLC7_OPERATE, "2025-03-14T11:00:00Z")).hasSize(1);
         assertThat(holdersOf(PLC7_OPERATE, "2025-03-14T13:00:00Z")).isEmpty();
+    }
+
+    @Test
+    void aGrantThatStartedElevenMonthsBeforeOrInThePreviousYearIsFoundInItsOwnBucket() {
+        // started 11 months before T, lasting nearly a year: in the bucket of April 2024, read for T in March 2025
+        Instant april = Instant.parse("2024-04-20T08:00:00Z");
+        projection.on(granted(GRANT_A, ALICE, PLC7_OPERATE, april, april.plus(Duration.ofDays(360))), 0);
+        // started in the previous year, revoked in this one; its id has a '.', a path separator in field names
+        GrantId dotted = GrantId.of("grant.b");
+        Instant december = Instant.parse("2024-12-31T23:30:00Z");
+        projection.on(granted(dotted, BOB, PLC7_OPERATE, december, december.plus(Duration.ofDays(90))), 0);
+        projection.on(revoked(dotted, BOB, PLC7_OPERATE, EndReason.REVOKED, Instant.parse("2025-03-14T10:00:00Z")), 2);
+        // the longest grant there is, 366 days, from the 1st hour of February 2024: 13 months before March 2025
+        GrantId longest = GrantId.of("grant-c");
+        Instant february = Instant.parse("2024-02-29T01:00:00Z");
+        projection.on(granted(longest, BOB, PLC7_ENGINEER, february, february.plus(Duration.ofDays(366))), 0);
+
+        assertThat(holdersOf(PLC7_OPERATE, "2025-03-14T09:59:59Z")).containsExactly(
+                new AccessInterval(ALICE, GRANT_A, PLC7_OPERATE, april, april.plus(Duration.ofDays(360))),
+                new AccessInterval(BOB, dotted, PLC7_OPERATE, december, Instant.parse("2025-03-14T10:00:00Z")));
+        assertThat(holdersOf(PLC7_OPERATE, "2025-03-14T10:00:00Z")).extracting(AccessInterval::grantId).containsExactly(GRANT_A);
+        assertThat(holdersOf(PLC7_OPERATE, "2024-12-31T23:29:59Z")).extracting(AccessInterval::grantId).containsExactly(GRANT_A);
+        assertThat(holdersOf(PLC7_OPERATE, "2025-04-15T08:00:00Z")).as("after the 360 days").isEmpty();
+        assertThat(holdersOf(PLC7_ENGINEER, "2025-03-01T00:59:59Z")).extracting(AccessInterval::grantId).containsExactly(longest);
+        assertThat(holdersOf(PLC7_ENGINEER, "2025-03-01T01:00:00Z")).isEmpty();
+        assertThat(projection.handle(new FindIdentityStreams(BOB)).grantIds()).containsExactlyInAnyOrder(dotted, longest);
     }
 
     @Test
