@@ -2,10 +2,6 @@ package io.grantline.query.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.grantline.api.compliance.AccessInterval;
 import io.grantline.api.compliance.FindIdentityStreams;
 import io.grantline.api.compliance.ListHoldersAt;
@@ -16,14 +12,14 @@ import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.request.AccessRequestId;
+import io.grantline.query.MongoTestServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -39,26 +35,15 @@ class AccessIntervalProjectionTest {
     private static final Instant NINE = Instant.parse("2025-03-14T09:00:00Z");
     private static final Instant FIVE_PM = Instant.parse("2025-03-14T17:00:00Z");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MongoTestServer MONGO = new MongoTestServer();
+
     private MongoTemplate mongo;
     private AccessIntervalProjection projection;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void setUp() {
-        mongo = new MongoTemplate(client, "access-test");
+        mongo = MONGO.template("access-test");
         mongo.remove(new Query(), "entitlements");
         mongo.remove(new Query(), "access_requests");
         projection = new AccessIntervalProjection(mongo);

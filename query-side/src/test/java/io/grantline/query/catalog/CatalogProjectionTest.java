@@ -2,10 +2,6 @@ package io.grantline.query.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.grantline.api.entitlement.EntitlementDefined;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.EntitlementPolicyChanged;
@@ -24,12 +20,12 @@ import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.ListIdentities;
 import io.grantline.api.identity.Role;
 import io.grantline.api.identity.RolesAssigned;
+import io.grantline.query.MongoTestServer;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The catalog projection on a real MongoDB-protocol server. */
@@ -38,25 +34,14 @@ class CatalogProjectionTest {
     private static final IdentityId ALICE = IdentityId.of("alice");
     private static final EntitlementId PLC7 = EntitlementId.of("plc-7-operate");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MongoTestServer MONGO = new MongoTestServer();
+
     private CatalogProjection projection;
-
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
 
     @BeforeEach
     void setUp() {
-        MongoTemplate mongo = new MongoTemplate(client, "catalog-test");
+        MongoTemplate mongo = MONGO.template("catalog-test");
         projection = new CatalogProjection(mongo);
         projection.reset();
     }
