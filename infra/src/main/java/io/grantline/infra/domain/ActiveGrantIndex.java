@@ -2,13 +2,17 @@ package io.grantline.infra.domain;
 
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.grant.AccessGranted;
+import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantRevoked;
+import io.grantline.api.grant.ListActiveGrantsOf;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.command.grant.HeldEntitlements;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +43,12 @@ class ActiveGrantIndex implements HeldEntitlements {
     @EventHandler
     void on(GrantRevoked event) {
         jdbc.sql("DELETE FROM active_grant_index WHERE grant_id = ?").param(event.grantId().value()).update();
+    }
+
+    @QueryHandler
+    public List<GrantId> handle(ListActiveGrantsOf query) {
+        return jdbc.sql("SELECT grant_id FROM active_grant_index WHERE identity_id = ? ORDER BY grant_id")
+                .param(query.identityId().value()).query(String.class).list().stream().map(GrantId::of).toList();
     }
 
     @Override

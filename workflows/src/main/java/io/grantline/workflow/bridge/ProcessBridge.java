@@ -4,9 +4,9 @@ import io.grantline.api.common.RuleViolation;
 import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.EndReason;
 import io.grantline.api.grant.GrantAccess;
+import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantRevoked;
-import io.grantline.api.grant.GrantSummary;
-import io.grantline.api.grant.ListGrants;
+import io.grantline.api.grant.ListActiveGrantsOf;
 import io.grantline.api.grant.RevokeGrant;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
@@ -157,10 +157,9 @@ public class ProcessBridge {
     }
 
     private void revokeEverything(IdentityId identityId, EndReason reason, String comment) {
-        List<GrantSummary> active = queries.query(new ListGrants(identityId, null, null, false),
-                ResponseTypes.multipleInstancesOf(GrantSummary.class)).join();
-        for (GrantSummary held : active) {
-            commands.sendAndWait(new RevokeGrant(held.id(), reason, comment));
+        List<GrantId> active = queries.query(new ListActiveGrantsOf(identityId), ResponseTypes.multipleInstancesOf(GrantId.class)).join();
+        for (GrantId held : active) {
+            commands.sendAndWait(new RevokeGrant(held, reason, comment));
         }
         log.info("Revoked {} grant(s) of identity {} ({})", active.size(), identityId.value(), reason);
     }
