@@ -126,6 +126,17 @@ class ComplianceApiTest extends GrantlineIntegrationTest {
     }
 
     @Test
+    void anApproversHistoryHasTheRequestTheyDecided() {
+        JsonNode history = as(officer).get("/api/compliance/identities/" + manager + "/history").json();
+
+        assertThat(list(history.get("events"))).anySatisfy(event -> {
+            assertThat(event.get("type").asText()).isEqualTo("ApprovalDecisionRecorded");
+            assertThat(event.get("aggregateId").asText()).isEqualTo(requestId);
+            assertThat(event.get("actorId").asText()).isEqualTo(manager);
+        });
+    }
+
+    @Test
     void historyOfSomethingUnknownIsNotFound() {
         assertThat(as(officer).get("/api/compliance/grants/no-such-grant/history").status()).isEqualTo(404);
         Api.Response unknown = as(officer).get("/api/compliance/identities/nobody-here/history");

@@ -164,8 +164,9 @@ public class AccessIntervalProjection {
     }
 
     /**
-     * The streams of one identity: the grants it holds come from this projection; the requests it filed or benefits
-     * from from the request view (the event store could only find them by scanning every payload).
+     * The streams of one identity: the grants it holds come from this projection; the requests it filed, benefits
+     * from or was asked to decide come from the request view (the event store could only find them by scanning every
+     * payload).
      */
     @QueryHandler
     public IdentityStreams handle(FindIdentityStreams query) {
@@ -174,7 +175,8 @@ public class AccessIntervalProjection {
         Document held = identity == null ? null : identity.get("grants", Document.class);
         Set<GrantId> grants = held == null ? Set.of()
                 : held.keySet().stream().map(key -> GrantId.of(grantId(key))).collect(Collectors.toSet());
-        Query requestsOf = Query.query(new Criteria().orOperator(where("requesterId").is(id), where("beneficiaryId").is(id)));
+        Query requestsOf = Query.query(new Criteria().orOperator(where("requesterId").is(id), where("beneficiaryId").is(id),
+                where("approverIds").is(id)));
         requestsOf.fields().include("_id");
         Set<AccessRequestId> requests = mongo.find(requestsOf, Document.class, REQUESTS).stream()
                 .map(doc -> AccessRequestId.of(doc.getString("_id"))).collect(Collectors.toSet());
