@@ -10,6 +10,7 @@ import io.grantline.infra.support.GrantlineIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,9 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
     @Autowired
     ChainCheckpoints checkpoints;
 
+    @Autowired
+    ChainAdoption adoption;
+
     @Test
     void anUntouchedStoreVerifies() {
         String stream = identityWithFourEvents();
@@ -39,6 +43,25 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
         assertThat(report.get("verifiedEvents").asLong()).isGreaterThanOrEqualTo(stored);
         assertThat(report.has("firstBrokenAt")).isFalse();
         assertThat(eventStore.countFor(stream)).isEqualTo(4);
+    }
+
+    @Test
+    void eventsStoredWithoutHashesAreFoundAndAdoptedOnlyWhenAskedTo() {
+        String stream = identityWithFourEvents();
+        List<Map<String, Object>> before = hashRowsOf(stream);
+        jdbc.sql("DELETE FROM event_hash WHERE aggregate_identifier = ?").param(stream).update();
+
+        assertBrokenAt(verify(), stream, 0, "MISSING_HASH");
+
+        assertThat(adoption.adopt()).isEqualTo(4);
+        List<Map<String, Object>> adopted = hashRowsOf(stream);
+        assertThat(adopted).extracting(row -> row.get("hash")).containsExactlyElementsOf(before.stream().map(row -> row.get("hash")).toList());
+        // a checkpoint may already have taken the original rows: give the adopted ones back their mark, undoing the test
+        for (Map<String, Object> row : before) {
+            jdbc.sql("UPDATE event_hash SET checkpoint_id = ? WHERE aggregate_identifier = ? AND sequence_number = ?")
+                    .params(row.get("checkpoint_id"), stream, row.get("sequence_number")).update();
+        }
+        assertIntactAgain();
     }
 
     @Test
@@ -188,6 +211,17 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
         Api.Response response = admin().get("/api/compliance/verify");
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         return response.json();
+    }
+
+    private List<Map<String, Object>> hashRowsOf(String stream) {
+        return jdbc.sql("SELECT sequence_number, hash, checkpoint_id FROM event_hash WHERE aggregate_identifier = ? ORDER BY sequence_number")
+                .param(stream).query((row, n) -> {
+                    Map<String, Object> values = new java.util.HashMap<>();
+                    values.put("sequence_number", row.getLong(1));
+                    values.put("hash", row.getString(2));
+                    values.put("checkpoint_id", row.getObject(3));
+                    return values;
+                }).list();
     }
 
     private void assertIntactAgain() {
