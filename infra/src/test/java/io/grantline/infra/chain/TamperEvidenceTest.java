@@ -252,7 +252,7 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
                     .params(stream, sequence)
                     .query((row, n) -> new EventRow(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
                             row.getString(5), row.getBytes(6), row.getBytes(7), row.getString(8), row.getString(9),
-                            row.getString(10), row.getString(11), row.getString(12), (Long) row.getObject(13, Long.class)))
+                            row.getString(10), row.getString(11), row.getString(12), row.getObject(13, Long.class)))
                     .single();
         }
 

@@ -4,6 +4,7 @@ import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.EntitlementSummary;
 import io.grantline.api.entitlement.FindEntitlement;
 import io.grantline.api.entitlement.ListEntitlements;
+import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.NotFound;
 import jakarta.validation.Valid;
 import java.util.List;

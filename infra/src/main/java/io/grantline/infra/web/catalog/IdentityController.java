@@ -10,6 +10,7 @@ import io.grantline.api.identity.ListIdentities;
 import io.grantline.api.identity.MarkIdentityCompromised;
 import io.grantline.api.identity.RecordDeparture;
 import io.grantline.api.identity.Role;
+import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

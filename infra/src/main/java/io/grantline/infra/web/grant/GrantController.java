@@ -8,14 +8,13 @@ import io.grantline.api.grant.GrantSummary;
 import io.grantline.api.grant.ListGrants;
 import io.grantline.api.grant.RevokeGrant;
 import io.grantline.api.identity.IdentityId;
+import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.Callers;
 import io.grantline.infra.web.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -81,8 +80,8 @@ class GrantController {
     }
 
     @PostMapping("/{id}/revoke")
-    ResponseEntity<Map<String, String>> revoke(@PathVariable String id, @Valid @RequestBody RevokeBody body) {
+    ResponseEntity<Accepted> revoke(@PathVariable String id, @Valid @RequestBody RevokeBody body) {
         commands.sendAndWait(new RevokeGrant(GrantId.of(id), EndReason.REVOKED, body.reason()));
-        return ResponseEntity.accepted().location(URI.create("/api/grants/" + id)).body(Map.of("id", id));
+        return Accepted.at("/api/grants", id);
     }
 }

@@ -12,16 +12,15 @@ import io.grantline.api.request.CancelAccessRequest;
 import io.grantline.api.request.FileAccessRequest;
 import io.grantline.api.request.FindAccessRequest;
 import io.grantline.api.request.ListAccessRequests;
+import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.Callers;
 import io.grantline.infra.web.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -55,12 +54,12 @@ class AccessRequestController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, String>> file(@Valid @RequestBody FileRequestBody body, Authentication auth) {
+    ResponseEntity<Accepted> file(@Valid @RequestBody FileRequestBody body, Authentication auth) {
         IdentityId requester = Callers.identity(auth);
         AccessRequestId id = AccessRequestId.random();
         commands.sendAndWait(new FileAccessRequest(id, requester, body.beneficiaryId() == null ? requester : body.beneficiaryId(),
                 body.entitlementId(), body.justification(), body.ticket(), body.duration(), Boolean.TRUE.equals(body.emergency())));
-        return ResponseEntity.accepted().location(URI.create("/api/access-requests/" + id.value())).body(Map.of("id", id.value()));
+        return Accepted.at("/api/access-requests", id.value());
     }
 
     @GetMapping("/{id}")
@@ -88,10 +87,10 @@ class AccessRequestController {
     }
 
     @PostMapping("/{id}/cancel")
-    ResponseEntity<Map<String, String>> cancel(@PathVariable String id, Authentication auth) {
+    ResponseEntity<Accepted> cancel(@PathVariable String id, Authentication auth) {
         AccessRequestId requestId = AccessRequestId.of(id);
         commands.sendAndWait(new CancelAccessRequest(requestId, IdentityId.of(auth.getName()), Callers.has(auth, Role.ADMINISTRATOR)));
-        return ResponseEntity.accepted().location(URI.create("/api/access-requests/" + id)).body(Map.of("id", id));
+        return Accepted.at("/api/access-requests", id);
     }
 
     private AccessRequestSummary find(AccessRequestId id) {

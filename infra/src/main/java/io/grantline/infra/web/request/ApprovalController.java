@@ -7,6 +7,7 @@ import io.grantline.api.request.DecisionChannel;
 import io.grantline.api.request.DecisionOutcome;
 import io.grantline.api.request.ListApprovalInbox;
 import io.grantline.api.request.RecordApprovalDecision;
+import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.Callers;
 import io.grantline.infra.web.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -54,7 +54,7 @@ class ApprovalController {
      * (409); a password presented with this call counts as re-authentication.
      */
     @PostMapping("/{taskId}/decision")
-    ResponseEntity<Map<String, String>> decide(@PathVariable String taskId, @Valid @RequestBody DecisionBody body,
+    ResponseEntity<Accepted> decide(@PathVariable String taskId, @Valid @RequestBody DecisionBody body,
                                                Authentication auth, HttpServletRequest request) {
         int dot = taskId.lastIndexOf('.');
         if (dot <= 0 || dot == taskId.length() - 1 || !taskId.substring(dot + 1).chars().allMatch(Character::isDigit)
@@ -65,6 +65,6 @@ class ApprovalController {
         IdentityId approver = Callers.identity(auth);
         commands.sendAndWait(new RecordApprovalDecision(requestId, Integer.parseInt(taskId.substring(dot + 1)), approver,
                 body.outcome(), body.comment(), DecisionChannel.API, request.getRemoteAddr(), Callers.presentedCredentials(auth)));
-        return ResponseEntity.accepted().body(Map.of("id", taskId));
+        return Accepted.of(taskId);
     }
 }
