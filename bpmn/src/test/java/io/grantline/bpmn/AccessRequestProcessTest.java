@@ -25,10 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * bpmn/access-request.bpmn on a real engine, driven as the bridge in {@code workflows/} drives it: started by the
- * AccessRequested message, decided by completing {@code decide}, cancelled by the AccessRequestCancelled message.
+ * ApprovalPolicyApplied message with the policy's stage names, decided by completing {@code decide}, cancelled by the
+ * AccessRequestCancelled message.
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"bpmn/access-request.bpmn", "dmn/approval-policy.dmn"})
+@Deployment(resources = "bpmn/access-request.bpmn")
 class AccessRequestProcessTest {
 
     private static final Instant REQUESTED_AT = Instant.parse("2025-03-14T08:00:00Z");
@@ -49,6 +50,7 @@ class AccessRequestProcessTest {
     private StandIn escalateApprovalStage;
     private StandIn grantAccess;
     private StandIn timeOutAccessRequest;
+    private StandIn notifyRequesterOfRejection;
 
     @BeforeEach
     void standInForTheDelegates() {
@@ -57,15 +59,15 @@ class AccessRequestProcessTest {
         taskService = engine.getTaskService();
         EngineClock.setNow(REQUESTED_AT);
 
-        checkSeparationOfDuties = StandIn.register("checkSeparationOfDuties", "requestId")
-                .doing(execution -> execution.setVariable("sodClear", true));
-        openApprovalStage = StandIn.register("openApprovalStage", "stage", "loopCounter", "limits")
+        checkSeparationOfDuties = StandIn.register("checkSeparationOfDuties", "requestId");
+        openApprovalStage = StandIn.register("openApprovalStage", "stage", "loopCounter")
                 .doing(execution -> execution.setVariableLocal("approverIds", List.of("olga")));
         notifyApprovers = StandIn.register("notifyApprovers", "stage", "approverIds");
         remindApprovers = StandIn.register("remindApprovers", "stage", "approverIds");
         escalateApprovalStage = StandIn.register("escalateApprovalStage", "stage");
-        grantAccess = StandIn.register("grantAccess", "requestId", "limits");
+        grantAccess = StandIn.register("grantAccess", "requestId");
         timeOutAccessRequest = StandIn.register("timeOutAccessRequest", "requestId");
+        notifyRequesterOfRejection = StandIn.register("notifyRequesterOfRejection", "requestId", "rejectionReason");
     }
 
     @AfterEach
@@ -76,7 +78,7 @@ class AccessRequestProcessTest {
 
     @Test
     void lowRiskRequestIsGrantedAfterOneApproval() {
-        ProcessInstance request = requestAccess("request-1", "LOW");
+        ProcessInstance request = requestAccess("request-1", "MANAGER");
 
         assertThat(request).isWaitingAt("decide");
         assertThat(request).task().hasCandidateUser("olga");
@@ -87,6 +89,7 @@ class AccessRequestProcessTest {
 
         assertThat(request).hasPassed("checkSeparationOfDuties", "grantAccess").isEnded();
         assertThat(request).hasPassed("accessGranted").hasNotPassed("rejected");
+        assertThat(notifyRequesterOfRejection.wasCalled()).isFalse();
         assertThat(grantAccess.seen("requestId")).containsExactly("request-1");
         assertThat(openApprovalStage.callCount()).isEqualTo(1);
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(request.getId()).count())
@@ -95,7 +98,7 @@ class AccessRequestProcessTest {
 
     @Test
     void criticalRequestPassesManagerResourceOwnerAndOtSecurityInOrder() {
-        ProcessInstance request = requestAccess("request-2", "CRITICAL");
+        ProcessInstance request = requestAccess("request-2", "MANAGER", "RESOURCE_OWNER", "OT_SECURITY");
 
         for (int stage = 0; stage < 3; stage++) {
             assertThat(request).isWaitingAt("decide");
@@ -106,40 +109,41 @@ class AccessRequestProcessTest {
         assertThat(request).hasPassed("grantAccess").isEnded();
         assertThat(openApprovalStage.seen("stage")).containsExactly("MANAGER", "RESOURCE_OWNER", "OT_SECURITY");
         assertThat(openApprovalStage.seen("loopCounter")).containsExactly(0, 1, 2);
-        assertThat(openApprovalStage.seen("limits")).allSatisfy(limits -> assertThat(limits)
-                .isEqualTo(Map.of("reauthentication", true, "longestGrant", "PT8H")));
         assertThat(notifyApprovers.seen("stage")).containsExactly("MANAGER", "RESOURCE_OWNER", "OT_SECURITY");
         assertThat(grantAccess.callCount()).isEqualTo(1);
     }
 
     @Test
     void rejectionAtTheSecondStageEndsTheRequestWithoutAGrantOrAThirdStage() {
-        ProcessInstance request = requestAccess("request-3", "CRITICAL");
+        ProcessInstance request = requestAccess("request-3", "MANAGER", "RESOURCE_OWNER", "OT_SECURITY");
 
         decide(request, false);
         decide(request, true);
 
-        assertThat(request).hasPassed("rejected").hasNotPassed("grantAccess").isEnded();
+        assertThat(request).hasPassed("notifyRequesterOfRejection", "rejected").hasNotPassed("grantAccess").isEnded();
+        assertThat(notifyRequesterOfRejection.seen("rejectionReason")).containsExactly("APPROVER_REJECTED");
         assertThat(openApprovalStage.seen("stage")).containsExactly("MANAGER", "RESOURCE_OWNER");
         assertThat(grantAccess.wasCalled()).isFalse();
     }
 
     @Test
     void separationOfDutiesConflictRejectsBeforeAnyStageOpens() {
-        checkSeparationOfDuties.doing(execution -> execution.setVariable("sodClear", false));
+        checkSeparationOfDuties.doing(execution -> rejectFor(execution, "SOD_CONFLICT"));
 
-        ProcessInstance request = requestAccess("request-4", "HIGH");
+        ProcessInstance request = requestAccess("request-4", "MANAGER", "RESOURCE_OWNER");
 
-        assertThat(request).hasPassed("rejectedForConflict").hasNotPassed("approvalStages", "grantAccess").isEnded();
+        assertThat(request).hasPassed("notifyRequesterOfRejection", "rejected").hasNotPassed("approvalStages", "grantAccess")
+                .isEnded();
+        assertThat(notifyRequesterOfRejection.seen("rejectionReason")).containsExactly("SOD_CONFLICT");
         assertThat(openApprovalStage.wasCalled()).isFalse();
         assertThat(grantAccess.wasCalled()).isFalse();
     }
 
     @Test
     void stageWithNobodyWhoMayDecideRejectsWithoutNotifyingOrWaiting() {
-        openApprovalStage.doing(execution -> execution.setVariable("rejected", true));
+        openApprovalStage.doing(execution -> rejectFor(execution, "NO_APPROVER"));
 
-        ProcessInstance request = requestAccess("request-5", "HIGH");
+        ProcessInstance request = requestAccess("request-5", "MANAGER", "RESOURCE_OWNER");
 
         assertThat(request).hasPassed("openStage", "stageRejected", "rejected")
                 .hasNotPassed("notifyApprovers", "decide", "grantAccess").isEnded();
@@ -148,8 +152,8 @@ class AccessRequestProcessTest {
     }
 
     @Test
-    void riskTierWithoutAnyStageInThePolicyIsNeverGranted() {
-        ProcessInstance request = requestAccess("request-6", "UNCLASSIFIED");
+    void aPolicyWithoutAnyStageIsNeverGranted() {
+        ProcessInstance request = requestAccess("request-6");
 
         assertThat(request).hasPassed("rejected").hasNotPassed("grantAccess").isEnded();
         assertThat(openApprovalStage.wasCalled()).isFalse();
@@ -157,8 +161,20 @@ class AccessRequestProcessTest {
     }
 
     @Test
+    void aGrantRefusedAfterApprovalEndsRejectedAndTellsTheRequester() {
+        grantAccess.doing(execution -> rejectFor(execution, "SOD_CONFLICT"));
+
+        ProcessInstance request = requestAccess("request-11", "MANAGER");
+        decide(request, false);
+
+        assertThat(request).hasPassed("grantAccess", "notifyRequesterOfRejection", "rejected").hasNotPassed("accessGranted")
+                .isEnded();
+        assertThat(notifyRequesterOfRejection.seen("rejectionReason")).containsExactly("SOD_CONFLICT");
+    }
+
+    @Test
     void reminderTimerRemindsTheApproversAndTheTaskStays() {
-        ProcessInstance request = requestAccess("request-7", "LOW");
+        ProcessInstance request = requestAccess("request-7", "MANAGER");
         Task task = decideTask(request);
 
         EngineClock.setNow(REQUESTED_AT.plus(REMIND_AFTER).minus(A_MINUTE));
@@ -175,7 +191,7 @@ class AccessRequestProcessTest {
 
     @Test
     void escalationTimerEscalatesTheStageAndTheTaskStays() {
-        ProcessInstance request = requestAccess("request-8", "HIGH");
+        ProcessInstance request = requestAccess("request-8", "MANAGER", "RESOURCE_OWNER");
         Task task = decideTask(request);
 
         EngineClock.setNow(REQUESTED_AT.plus(ESCALATE_AFTER).plus(A_MINUTE));
@@ -192,7 +208,7 @@ class AccessRequestProcessTest {
 
     @Test
     void undecidedRequestTimesOutAfterTimeOutAfter() {
-        ProcessInstance request = requestAccess("request-9", "LOW");
+        ProcessInstance request = requestAccess("request-9", "MANAGER");
 
         EngineClock.setNow(REQUESTED_AT.plus(TIME_OUT_AFTER).minus(A_MINUTE));
         executeDueJobs(request);
@@ -209,7 +225,7 @@ class AccessRequestProcessTest {
 
     @Test
     void cancellationEndsTheRequestWhileItWaitsForADecision() {
-        ProcessInstance request = requestAccess("request-10", "CRITICAL");
+        ProcessInstance request = requestAccess("request-10", "MANAGER", "RESOURCE_OWNER", "OT_SECURITY");
         decide(request, false);
 
         runtimeService.createMessageCorrelation("AccessRequestCancelled")
@@ -221,12 +237,13 @@ class AccessRequestProcessTest {
         assertThat(grantAccess.wasCalled()).isFalse();
     }
 
-    private ProcessInstance requestAccess(String requestId, String riskTier) {
-        return runtimeService.createMessageCorrelation("AccessRequested")
+    /** As the bridge does on ApprovalPolicyApplied: the policy's stage names are the process's routing data. */
+    private ProcessInstance requestAccess(String requestId, String... stages) {
+        return runtimeService.createMessageCorrelation("ApprovalPolicyApplied")
                 .processInstanceBusinessKey(requestId)
                 .setVariables(Variables.createVariables()
                         .putValue("requestId", requestId)
-                        .putValue("riskTier", riskTier)
+                        .putValue("stages", List.of(stages))
                         .putValue("remindAfter", REMIND_AFTER.toString())
                         .putValue("escalateAfter", "P3D")
                         .putValue("timeOutAfter", "P7D")
@@ -236,7 +253,14 @@ class AccessRequestProcessTest {
 
     /** As the bridge does on ApprovalDecisionRecorded. */
     private void decide(ProcessInstance request, boolean rejected) {
-        taskService.complete(decideTask(request).getId(), Map.of("rejected", rejected));
+        taskService.complete(decideTask(request).getId(), rejected
+                ? Map.of("rejected", true, "rejectionReason", "APPROVER_REJECTED") : Map.of("rejected", false));
+    }
+
+    /** As a delegate does when the aggregate rejected the request. */
+    private static void rejectFor(org.camunda.bpm.engine.delegate.DelegateExecution execution, String reason) {
+        execution.setVariable("rejected", true);
+        execution.setVariable("rejectionReason", reason);
     }
 
     private Task decideTask(ProcessInstance request) {

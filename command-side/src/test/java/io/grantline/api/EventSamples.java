@@ -36,7 +36,11 @@ import io.grantline.api.request.AccessRequestRejected;
 import io.grantline.api.request.AccessRequestTimedOut;
 import io.grantline.api.request.AccessRequested;
 import io.grantline.api.request.ApprovalDecisionRecorded;
+import io.grantline.api.request.ApprovalPolicy;
+import io.grantline.api.request.ApprovalPolicyApplied;
 import io.grantline.api.request.ApprovalStage;
+import io.grantline.api.request.ApprovalStageReassigned;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.ApprovalStageEscalated;
 import io.grantline.api.request.ApprovalStageOpened;
 import io.grantline.api.request.DecisionChannel;
@@ -83,13 +87,19 @@ final class EventSamples {
             new EntitlementRetired(OPERATE, "PLC-7 replaced by PLC-9"),
             new AccessRequested(REQUEST, ALICE, SVC, OPERATE, "historian must write setpoints during the line 3 retrofit",
                     "CHG-4711", Duration.ofHours(4), false, RiskTier.CRITICAL),
+            new ApprovalPolicyApplied(REQUEST, new ApprovalPolicy(List.of(ApprovalStage.MANAGER, ApprovalStage.RESOURCE_OWNER,
+                    ApprovalStage.OT_SECURITY), true, Duration.ofHours(8), new ApprovalPolicy.DecisionTableRef("approval-policy", 3))),
             new ApprovalStageOpened(REQUEST, 1, ApprovalStage.OT_SECURITY, Set.of(DAVE, CAROL), true,
                     FILED.plus(Duration.ofDays(7))),
             new ApprovalDecisionRecorded(REQUEST, 1, ApprovalStage.OT_SECURITY, CAROL, DecisionOutcome.APPROVE,
-                    "retrofit window confirmed", DecisionChannel.EMAIL_LINK, "192.0.2.17", true, FILED.plus(Duration.ofHours(3))),
+                    "retrofit window confirmed", DecisionChannel.EMAIL_LINK, "192.0.2.17",
+                    new DecisionAuthentication(DecisionAuthentication.Method.SESSION, FILED.plus(Duration.ofMinutes(178))), true,
+                    FILED.plus(Duration.ofHours(3))),
             new ApprovalStageEscalated(REQUEST, 1, Set.of(DAVE, BOB), Set.of(CAROL)),
+            new ApprovalStageReassigned(REQUEST, 1, CAROL, Set.of(DAVE, BOB), Set.of(CAROL, DAVE)),
             new AccessRequestApproved(REQUEST, GRANT, SVC, OPERATE, FILED, FILED.plus(Duration.ofHours(4))),
-            new AccessRequestRejected(REQUEST, RejectionReason.APPROVER_REJECTED, "rejected by carol at stage OT_SECURITY"),
+            new AccessRequestRejected(REQUEST, RejectionReason.SOD_CONFLICT,
+                    "'historian-svc' holds 'plc-7-engineer', which conflicts with 'plc-7-operate'"),
             new AccessRequestCancelled(REQUEST, ALICE),
             new AccessRequestTimedOut(REQUEST),
             new AccessGranted(GRANT, REQUEST, SVC, OPERATE, FILED, FILED.plus(Duration.ofHours(4))),

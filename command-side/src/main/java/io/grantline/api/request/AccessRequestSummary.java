@@ -8,16 +8,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A request as API.md shows it, with every stage and its decision. */
+/**
+ * A request as API.md shows it: the policy it must satisfy, every stage with its decision, its grant, or why it was
+ * rejected.
+ */
 public record AccessRequestSummary(AccessRequestId id, IdentityId requesterId, IdentityId beneficiaryId,
                                    EntitlementId entitlementId, String justification, String ticket, Duration duration,
-                                   AccessRequestStatus status, List<Stage> stages, GrantId grantId, Instant filedAt) {
+                                   AccessRequestStatus status, ApprovalPolicy policy, List<Stage> stages, GrantId grantId,
+                                   Rejection rejection, Instant filedAt) {
 
     public record Stage(int index, ApprovalStage name, Set<IdentityId> approverIds, boolean reauthenticationRequired,
                         Instant decideBy, Decision decision) {
     }
 
     public record Decision(IdentityId approverId, DecisionOutcome outcome, DecisionChannel channel, Instant at,
-                           String comment, boolean reauthenticated) {
+                           String comment, DecisionAuthentication authentication, boolean reauthenticated) {
+    }
+
+    public record Rejection(RejectionReason reason, String detail) {
     }
 }

@@ -1,13 +1,12 @@
 package io.grantline.api.request;
 
 import io.grantline.api.grant.GrantId;
-import java.time.Duration;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Every stage approved: the grant runs from now for the requested duration, capped by the policy's
- * {@code longestGrant} (null: no cap beyond the entitlement's maximum).
+ * Every stage of the policy approved: the grant {@code grantId} runs from now for the requested duration, capped by
+ * the policy's longest grant and the entitlement's maximum. Where the grant could no longer be held (a conflict,
+ * a retired entitlement, an inactive beneficiary) the request is rejected instead. Answers the request's status.
  */
-public record ApproveAccessRequest(@TargetAggregateIdentifier AccessRequestId requestId, GrantId grantId,
-                                   Duration longestGrant) {
+public record ApproveAccessRequest(@TargetAggregateIdentifier AccessRequestId requestId, GrantId grantId) {
 }

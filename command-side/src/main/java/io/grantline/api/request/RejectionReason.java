@@ -1,10 +1,15 @@
 package io.grantline.api.request;
 
+/** Why a request ended without a grant. Revision 1 of AccessRequestRejected called SOD_CONFLICT SEPARATION_OF_DUTIES. */
 public enum RejectionReason {
     /** An approver said no. */
     APPROVER_REJECTED,
-    /** The beneficiary holds an entitlement that conflicts with the requested one. */
-    SEPARATION_OF_DUTIES,
-    /** Nobody but the requester or the beneficiary could answer a stage, and they have no manager. */
-    NO_APPROVER
+    /** Nobody but the requester, the beneficiary or an earlier approver could answer a stage, and nobody stands above them. */
+    NO_APPROVER,
+    /** The beneficiary holds an entitlement that conflicts with the requested one (separation of duties). */
+    SOD_CONFLICT,
+    /** The entitlement was retired before the grant could start. */
+    ENTITLEMENT_RETIRED,
+    /** The beneficiary was no longer active when the grant was to start. */
+    BENEFICIARY_INACTIVE
 }

@@ -4,8 +4,11 @@ import io.grantline.api.common.SortedSets;
 import io.grantline.api.identity.IdentityId;
 import java.util.Set;
 
-/** The answer to {@link OpenApprovalStage}: who must decide, or empty when the request was rejected for want of an approver. */
-public record StageRouting(Set<IdentityId> approverIds) {
+/**
+ * Who must decide a stage now: the answer to opening, escalating or reassigning it. Empty approvers mean the request
+ * was rejected for want of an approver.
+ */
+public record StageRouting(ApprovalStage stage, Set<IdentityId> approverIds) {
 
     public StageRouting {
         approverIds = SortedSets.of(approverIds);

@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.RiskTier;
-import io.grantline.api.grant.GrantId;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.Role;
@@ -19,6 +18,13 @@ import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalStage;
 import io.grantline.api.request.ApprovalStageEscalated;
 import io.grantline.api.request.ApprovalStageOpened;
+import io.grantline.api.request.ApprovalStageReassigned;
+import io.grantline.api.request.ApprovalPolicy;
+import io.grantline.api.request.ApprovalResult;
+import io.grantline.api.request.ApprovalPolicyApplied;
+import io.grantline.api.request.ReassignApprovalStage;
+import io.grantline.api.request.RejectApprovedRequest;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.ApproveAccessRequest;
 import io.grantline.api.request.CancelAccessRequest;
 import io.grantline.api.request.CheckSeparationOfDuties;
@@ -51,9 +57,13 @@ import io.grantline.command.request.AccessRequestRuleViolation.SelfApprovalForbi
 import io.grantline.command.request.AccessRequestRuleViolation.SeparationOfDutiesConflict;
 import io.grantline.command.request.AccessRequestRuleViolation.StageNotFound;
 import io.grantline.command.request.AccessRequestRuleViolation.StageOutOfOrder;
+import io.grantline.command.request.AccessRequestRuleViolation.StageNotInPolicy;
+import io.grantline.command.request.AccessRequestRuleViolation.ApproverNotActive;
+import io.grantline.command.request.AccessRequestRuleViolation.SecondStageForSameApprover;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -67,13 +77,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One ticket asking for one entitlement, from filing through its approval stages to a grant, a rejection, a
- * cancellation or a time-out. The process decides which stages run; this aggregate decides who may answer them.
+ * cancellation or a time-out. Its stream alone explains the outcome: the policy applied at filing, who could decide
+ * each stage and why, who decided it and how they proved who they were. The process only moves work along (timers,
+ * mail); every approval rule is enforced here.
  */
 @Aggregate
 public class AccessRequest {
 
     static final int LONGEST_TEXT = 2000;
     static final int LONGEST_TICKET = 100;
+    /** How far up the management chain a stage may move before nobody is left to decide it. */
+    private static final int LONGEST_MANAGEMENT_CHAIN = 10;
 
     @AggregateIdentifier
     private AccessRequestId id;
@@ -81,21 +95,25 @@ public class AccessRequest {
     private IdentityId beneficiaryId;
     private EntitlementId entitlementId;
     private Duration duration;
-    private RiskTier risk;
     private AccessRequestStatus status;
+    private ApprovalPolicy policy;
     private SortedMap<Integer, Stage> stages;
-    private GrantId grantId;
+    private AccessRequestApproved approval;
 
-    /** An opened stage: who may decide it now, and its outcome once decided. */
+    /** An opened stage: who may decide it now, and its outcome and decider once decided. */
     private record Stage(ApprovalStage name, Set<IdentityId> approverIds, boolean reauthenticationRequired,
-                         DecisionOutcome outcome) {
+                         DecisionOutcome outcome, IdentityId decidedBy) {
 
         boolean decided() {
             return outcome != null;
         }
 
         StageRouting routing() {
-            return new StageRouting(approverIds);
+            return new StageRouting(name, approverIds);
+        }
+
+        Stage routedTo(Set<IdentityId> approvers) {
+            return new Stage(name, approvers, reauthenticationRequired, outcome, decidedBy);
         }
     }
 
@@ -103,9 +121,10 @@ public class AccessRequest {
         // for Axon: state is rebuilt from the events
     }
 
+    /** Files the request and applies the site's approval policy to it, once: later policy changes do not touch it. */
     @CommandHandler
     AccessRequest(FileAccessRequest command, IdentityDirectory identities, EntitlementCatalog catalog, HeldEntitlements held,
-                  RequestPolicy policy) {
+                  RequestPolicy settings, ApprovalPolicyTable policies) {
         AccessRequestId id = Objects.requireNonNull(command.requestId(), "id");
         requireField(!command.emergency(), "emergency", "break-glass access is not available yet");
         requireField(command.requesterId() != null, "requesterId", "requesterId is required");
@@ -115,14 +134,13 @@ public class AccessRequest {
         String ticket = optionalText(command.ticket(), LONGEST_TICKET, "ticket");
 
         IdentityId requester = command.requesterId();
-        identities.requireActiveHuman(requester, "requesterId");
-        IdentityId beneficiary = command.beneficiaryId() == null ? requester : command.beneficiaryId();
-        if (!beneficiary.equals(requester)) {
-            IdentityFacts facts = identities.require(beneficiary, "beneficiaryId");
-            boolean ownedNonHuman = !facts.kind().isHuman() && requester.equals(facts.ownerId())
-                    && facts.status() == IdentityStatus.ACTIVE;
+        IdentityFacts beneficiary = identities.requireActiveHuman(requester, "requesterId");
+        if (command.beneficiaryId() != null && !command.beneficiaryId().equals(requester)) {
+            beneficiary = identities.require(command.beneficiaryId(), "beneficiaryId");
+            boolean ownedNonHuman = !beneficiary.kind().isHuman() && requester.equals(beneficiary.ownerId())
+                    && beneficiary.status() == IdentityStatus.ACTIVE;
             if (!ownedNonHuman) {
-                throw new BeneficiaryNotAllowed(beneficiary.value());
+                throw new BeneficiaryNotAllowed(beneficiary.id().value());
             }
         }
 
@@ -134,19 +152,28 @@ public class AccessRequest {
         requireField(isPositive(duration), "duration", "duration must be positive");
         requireField(duration.compareTo(entitlement.maxDuration()) <= 0, "duration",
                 "duration exceeds the entitlement's maximum " + entitlement.maxDuration());
-        requireField(duration.compareTo(policy.minimumDuration()) >= 0, "duration",
-                "duration is shorter than the minimum " + policy.minimumDuration());
+        requireField(duration.compareTo(settings.minimumDuration()) >= 0, "duration",
+                "duration is shorter than the minimum " + settings.minimumDuration());
 
-        Set<EntitlementId> holdings = held.activeEntitlementsOf(beneficiary);
+        Set<EntitlementId> holdings = held.activeEntitlementsOf(beneficiary.id());
         if (holdings.contains(entitlement.id())) {
-            throw new AlreadyHeld(beneficiary.value(), entitlement.id().value());
+            throw new AlreadyHeld(beneficiary.id().value(), entitlement.id().value());
         }
         Optional<EntitlementId> conflict = SeparationOfDuties.conflictOf(entitlement, holdings, catalog);
         if (conflict.isPresent()) {
-            throw new SeparationOfDutiesConflict(beneficiary.value(), entitlement.id().value(), conflict.get().value());
+            throw new SeparationOfDutiesConflict(beneficiary.id().value(), entitlement.id().value(), conflict.get().value());
         }
-        apply(new AccessRequested(id, requester, beneficiary, entitlement.id(), command.justification().strip(), ticket,
+        ApprovalPolicy applied = requireWellFormed(policies.decide(entitlement.risk(), entitlement.level(), beneficiary.kind(),
+                entitlement.zone()));
+
+        apply(new AccessRequested(id, requester, beneficiary.id(), entitlement.id(), command.justification().strip(), ticket,
                 duration, false, entitlement.risk()));
+        apply(new ApprovalPolicyApplied(id, applied));
+        if (applied.stages().isEmpty()) {
+            // a policy that names no stage must never grant without an approval
+            apply(new AccessRequestRejected(id, RejectionReason.NO_APPROVER, "the approval policy names no stage for "
+                    + entitlement.risk() + " risk; nothing is granted without an approval"));
+        }
     }
 
     /** Checked again by the process: grants may have appeared since the request was filed. */
@@ -155,26 +182,24 @@ public class AccessRequest {
         if (status != AccessRequestStatus.PENDING) {
             return false;
         }
-        EntitlementFacts entitlement = catalog.require(entitlementId, "entitlementId");
-        Optional<EntitlementId> conflict = SeparationOfDuties.conflictOf(entitlement,
-                held.activeEntitlementsOf(beneficiaryId), catalog);
-        if (conflict.isPresent()) {
-            apply(new AccessRequestRejected(id, RejectionReason.SEPARATION_OF_DUTIES, "'" + beneficiaryId.value()
-                    + "' holds '" + conflict.get().value() + "', which conflicts with '" + entitlementId.value() + "'"));
-            return false;
-        }
-        return true;
+        Optional<String> conflict = conflictOf(catalog.require(entitlementId, "entitlementId"), catalog, held);
+        conflict.ifPresent(detail -> apply(new AccessRequestRejected(id, RejectionReason.SOD_CONFLICT, detail)));
+        return conflict.isEmpty();
     }
 
+    /** Opens the policy's next stage. The stage's name and re-authentication come from the policy, never the caller. */
     @CommandHandler
     StageRouting handle(OpenApprovalStage command, IdentityDirectory identities, EntitlementCatalog catalog,
                         RoleHolders roleHolders) {
-        requireField(command.stage() != null, "stage", "stage is required");
         requirePending();
         int index = command.stageIndex();
         Stage opened = stages.get(index);
         if (opened != null) {
             return opened.routing();
+        }
+        List<ApprovalStage> policyStages = policy == null ? List.of() : policy.stages();
+        if (index < 0 || index >= policyStages.size()) {
+            throw new StageNotInPolicy(index, policyStages.size());
         }
         if (index != stages.size()) {
             throw new StageOutOfOrder(index, "the next stage is " + stages.size());
@@ -183,22 +208,24 @@ public class AccessRequest {
             throw new StageOutOfOrder(index, "stage " + (index - 1) + " is not decided yet");
         }
 
-        Set<IdentityId> approvers = route(command.stage(), identities, catalog, roleHolders);
+        ApprovalStage name = policyStages.get(index);
+        Set<IdentityId> approvers = route(name, identities, catalog, roleHolders);
         if (approvers.isEmpty()) {
-            apply(new AccessRequestRejected(id, RejectionReason.NO_APPROVER, "nobody but the requester or the beneficiary"
-                    + " can decide stage " + command.stage() + ", and they have no manager who could"));
-            return new StageRouting(Set.of());
+            apply(new AccessRequestRejected(id, RejectionReason.NO_APPROVER, "nobody but the requester, the beneficiary or"
+                    + " an earlier approver can decide stage " + name + ", and nobody above them could"));
+            return new StageRouting(name, Set.of());
         }
-        apply(new ApprovalStageOpened(id, index, command.stage(), approvers, command.reauthenticationRequired(),
-                command.decideBy()));
-        return new StageRouting(approvers);
+        apply(new ApprovalStageOpened(id, index, name, approvers, policy.reauthentication(), command.decideBy()));
+        return new StageRouting(name, approvers);
     }
 
     @CommandHandler
-    void handle(RecordApprovalDecision command, Clock clock) {
+    void handle(RecordApprovalDecision command, IdentityDirectory identities, RequestPolicy settings, Clock clock) {
         requireField(command.approverId() != null, "approverId", "approverId is required");
         requireField(command.outcome() != null, "outcome", "outcome is required: APPROVE or REJECT");
         requireField(command.channel() != null, "channel", "channel is required");
+        requireField(command.authentication() != null && command.authentication().method() != null, "authentication",
+                "how the approver authenticated is required");
         String comment = optionalText(command.comment(), LONGEST_TEXT, "comment");
         String address = optionalText(command.address(), 100, "address");
 
@@ -213,21 +240,32 @@ public class AccessRequest {
         if (isRequesterOrBeneficiary(approver)) {
             throw new SelfApprovalForbidden();
         }
+        Optional<Integer> decidedEarlier = stageDecidedBy(approver);
+        if (decidedEarlier.isPresent()) {
+            throw new SecondStageForSameApprover(approver.value(), decidedEarlier.get());
+        }
         if (!stage.approverIds().contains(approver)) {
             throw new NotAnApprover(approver.value(), index);
         }
-        if (stage.reauthenticationRequired() && !command.reauthenticated()) {
+        if (!isActiveHuman(approver, identities)) {
+            throw new ApproverNotActive(approver.value());
+        }
+        Instant now = clock.instant();
+        DecisionAuthentication authentication = command.authentication();
+        boolean fresh = authentication.freshAt(now, settings.reauthenticationMaxAge());
+        if (stage.reauthenticationRequired() && !fresh) {
             throw new ReauthenticationRequired();
         }
 
         apply(new ApprovalDecisionRecorded(id, index, stage.name(), approver, command.outcome(), comment, command.channel(),
-                address, command.reauthenticated(), clock.instant()));
+                address, authentication, fresh, now));
         if (command.outcome() == DecisionOutcome.REJECT) {
             apply(new AccessRequestRejected(id, RejectionReason.APPROVER_REJECTED,
                     "rejected by " + approver.value() + " at stage " + stage.name()));
         }
     }
 
+    /** Nobody answered in time: the stage moves to its approvers' managers (never to the requester or an earlier approver). */
     @CommandHandler
     StageRouting handle(EscalateApprovalStage command, IdentityDirectory identities) {
         int index = command.stageIndex();
@@ -237,46 +275,103 @@ public class AccessRequest {
         }
         Set<IdentityId> managers = new TreeSet<>();
         for (IdentityId approver : stage.approverIds()) {
-            managerOf(approver, identities)
-                    .filter(manager -> !isRequesterOrBeneficiary(manager) && isActiveHuman(manager, identities))
-                    .ifPresent(managers::add);
+            nearestManagerWhoMayDecide(approver, identities).ifPresent(managers::add);
         }
         if (managers.isEmpty() || managers.equals(stage.approverIds())) {
             return stage.routing();
         }
         apply(new ApprovalStageEscalated(id, index, managers, stage.approverIds()));
-        return new StageRouting(managers);
+        return new StageRouting(stage.name(), managers);
     }
 
     /**
-     * The grant runs from now for the requested duration, capped by the policy's longest grant and by the
-     * entitlement's maximum as it stands today (it may have been shortened while the request waited).
+     * An approver stopped being active: their open stage moves to the stage's other active approvers, or else to the
+     * nearest manager above them who may decide. Where nobody is left the request is rejected (NO_APPROVER).
      */
     @CommandHandler
-    void handle(ApproveAccessRequest command, EntitlementCatalog catalog, Clock clock) {
+    StageRouting handle(ReassignApprovalStage command, IdentityDirectory identities) {
+        requireField(command.inactiveApproverId() != null, "inactiveApproverId", "inactiveApproverId is required");
+        int index = command.stageIndex();
+        Stage stage = requireStage(index);
+        IdentityId leaver = command.inactiveApproverId();
+        if (status != AccessRequestStatus.PENDING || stage.decided() || !stage.approverIds().contains(leaver)
+                || isActiveHuman(leaver, identities)) {
+            return stage.routing();
+        }
+        Set<IdentityId> approvers = new TreeSet<>();
+        for (IdentityId other : stage.approverIds()) {
+            if (!other.equals(leaver) && mayDecide(other, identities)) {
+                approvers.add(other);
+            }
+        }
+        if (approvers.isEmpty()) {
+            nearestManagerWhoMayDecide(leaver, identities).ifPresent(approvers::add);
+        }
+        if (approvers.isEmpty()) {
+            apply(new AccessRequestRejected(id, RejectionReason.NO_APPROVER, "'" + leaver.value() + "' is no longer active"
+                    + " and nobody above them may decide stage " + stage.name()));
+            return new StageRouting(stage.name(), Set.of());
+        }
+        apply(new ApprovalStageReassigned(id, index, leaver, approvers, stage.approverIds()));
+        return new StageRouting(stage.name(), approvers);
+    }
+
+    /**
+     * Every stage of the policy approved: the grant runs from now for the requested duration, capped by the policy's
+     * longest grant and by the entitlement's maximum as it stands today (it may have been shortened while the request
+     * waited). A grant that could no longer be held rejects the request instead, with the reason.
+     */
+    @CommandHandler
+    ApprovalResult handle(ApproveAccessRequest command, IdentityDirectory identities, EntitlementCatalog catalog,
+                               HeldEntitlements held, Clock clock) {
         requireField(command.grantId() != null, "grantId", "grantId is required");
-        requireField(command.longestGrant() == null || isPositive(command.longestGrant()), "longestGrant",
-                "longestGrant must be positive when given");
-        if (status == AccessRequestStatus.APPROVED && command.grantId().equals(grantId)) {
-            return;
+        if (status == AccessRequestStatus.APPROVED && command.grantId().equals(approval.grantId())) {
+            return new ApprovalResult(approval, null);
         }
         requirePending();
-        boolean everyStageApproved = !stages.isEmpty()
+        boolean everyStageApproved = policy != null && !policy.stages().isEmpty() && stages.size() == policy.stages().size()
                 && stages.values().stream().allMatch(stage -> stage.outcome() == DecisionOutcome.APPROVE);
         if (!everyStageApproved) {
             throw new ApprovalIncomplete(id.value());
         }
 
-        Duration granted = duration;
-        if (command.longestGrant() != null && command.longestGrant().compareTo(granted) < 0) {
-            granted = command.longestGrant();
+        Optional<EntitlementFacts> entitlement = catalog.find(entitlementId).filter(facts -> !facts.retired());
+        if (entitlement.isEmpty()) {
+            return reject(RejectionReason.ENTITLEMENT_RETIRED, "'" + entitlementId.value() + "' was retired before the grant");
         }
-        Optional<Duration> maximumToday = catalog.find(entitlementId).map(EntitlementFacts::maxDuration);
-        if (maximumToday.isPresent() && maximumToday.get().compareTo(granted) < 0) {
-            granted = maximumToday.get();
+        Optional<IdentityStatus> beneficiaryStatus = identities.find(beneficiaryId).map(IdentityFacts::status);
+        if (beneficiaryStatus.filter(IdentityStatus.ACTIVE::equals).isEmpty()) {
+            return reject(RejectionReason.BENEFICIARY_INACTIVE, "'" + beneficiaryId.value() + "' is "
+                    + beneficiaryStatus.map(Enum::name).orElse("unknown") + " and may not be granted access");
+        }
+        Optional<String> conflict = conflictOf(entitlement.get(), catalog, held);
+        if (conflict.isPresent()) {
+            return reject(RejectionReason.SOD_CONFLICT, conflict.get());
+        }
+
+        Duration granted = duration;
+        if (policy.longestGrant() != null && policy.longestGrant().compareTo(granted) < 0) {
+            granted = policy.longestGrant();
+        }
+        if (entitlement.get().maxDuration().compareTo(granted) < 0) {
+            granted = entitlement.get().maxDuration();
         }
         Instant validFrom = clock.instant();
         apply(new AccessRequestApproved(id, command.grantId(), beneficiaryId, entitlementId, validFrom, validFrom.plus(granted)));
+        return new ApprovalResult(approval, null);
+    }
+
+    /** The grant's own rules refused an approved request's grant: the request ends REJECTED, never APPROVED without a grant. */
+    @CommandHandler
+    void handle(RejectApprovedRequest command) {
+        requireField(command.reason() != null, "reason", "reason is required");
+        if (status == AccessRequestStatus.REJECTED) {
+            return;
+        }
+        if (status != AccessRequestStatus.APPROVED) {
+            throw new RequestNotPending(id.value(), status);
+        }
+        apply(new AccessRequestRejected(id, command.reason(), optionalText(command.detail(), LONGEST_TEXT, "detail")));
     }
 
     @CommandHandler
@@ -303,33 +398,40 @@ public class AccessRequest {
         beneficiaryId = event.beneficiaryId();
         entitlementId = event.entitlementId();
         duration = event.duration();
-        risk = event.risk();
         status = AccessRequestStatus.PENDING;
         stages = new TreeMap<>();
     }
 
     @EventSourcingHandler
+    void on(ApprovalPolicyApplied event) {
+        policy = event.policy();
+    }
+
+    @EventSourcingHandler
     void on(ApprovalStageOpened event) {
-        stages.put(event.stageIndex(), new Stage(event.stage(), event.approverIds(), event.reauthenticationRequired(), null));
+        stages.put(event.stageIndex(), new Stage(event.stage(), event.approverIds(), event.reauthenticationRequired(), null, null));
     }
 
     @EventSourcingHandler
     void on(ApprovalStageEscalated event) {
-        Stage stage = stages.get(event.stageIndex());
-        stages.put(event.stageIndex(), new Stage(stage.name(), event.approverIds(), stage.reauthenticationRequired(), null));
+        stages.computeIfPresent(event.stageIndex(), (index, stage) -> stage.routedTo(event.approverIds()));
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalStageReassigned event) {
+        stages.computeIfPresent(event.stageIndex(), (index, stage) -> stage.routedTo(event.approverIds()));
     }
 
     @EventSourcingHandler
     void on(ApprovalDecisionRecorded event) {
-        Stage stage = stages.get(event.stageIndex());
-        stages.put(event.stageIndex(), new Stage(stage.name(), stage.approverIds(), stage.reauthenticationRequired(),
-                event.outcome()));
+        stages.computeIfPresent(event.stageIndex(), (index, stage) -> new Stage(stage.name(), stage.approverIds(),
+                stage.reauthenticationRequired(), event.outcome(), event.approverId()));
     }
 
     @EventSourcingHandler
     void on(AccessRequestApproved event) {
         status = AccessRequestStatus.APPROVED;
-        grantId = event.grantId();
+        approval = event;
     }
 
     @EventSourcingHandler
@@ -347,11 +449,22 @@ public class AccessRequest {
         status = AccessRequestStatus.TIMED_OUT;
     }
 
+    private ApprovalResult reject(RejectionReason reason, String detail) {
+        apply(new AccessRequestRejected(id, reason, detail));
+        return new ApprovalResult(null, reason);
+    }
+
+    private Optional<String> conflictOf(EntitlementFacts entitlement, EntitlementCatalog catalog, HeldEntitlements held) {
+        return SeparationOfDuties.conflictOf(entitlement, held.activeEntitlementsOf(beneficiaryId), catalog)
+                .map(conflict -> "'" + beneficiaryId.value() + "' holds '" + conflict.value() + "', which conflicts with '"
+                        + entitlementId.value() + "'");
+    }
+
     /**
      * DESIGN.md: MANAGER is the beneficiary's manager (a non-human identity's owner's manager), RESOURCE_OWNER the
-     * entitlement's owner, OT_SECURITY every holder of the role. A stage never falls to the requester or the
-     * beneficiary: the other candidates decide, and when there are none, that person's manager decides instead.
-     * Only active people decide.
+     * entitlement's owner, OT_SECURITY every holder of the role. A stage never falls to the requester, the beneficiary
+     * or anyone who decided an earlier stage (four eyes): the other candidates decide, and when there are none, the
+     * nearest manager above that person who may decide. Only active people decide.
      */
     private Set<IdentityId> route(ApprovalStage stage, IdentityDirectory identities, EntitlementCatalog catalog,
                                   RoleHolders roleHolders) {
@@ -362,7 +475,7 @@ public class AccessRequest {
         };
         Set<IdentityId> approvers = new TreeSet<>();
         for (IdentityId candidate : candidates) {
-            if (!isRequesterOrBeneficiary(candidate) && isActiveHuman(candidate, identities)) {
+            if (mayDecide(candidate, identities)) {
                 approvers.add(candidate);
             }
         }
@@ -370,11 +483,9 @@ public class AccessRequest {
             // another holder of the role decides; a manager steps in only when nobody else is left
             return approvers;
         }
-        for (IdentityId candidate : candidates) {
-            if (isRequesterOrBeneficiary(candidate)) {
-                managerOf(candidate, identities)
-                        .filter(manager -> !isRequesterOrBeneficiary(manager) && isActiveHuman(manager, identities))
-                        .ifPresent(approvers::add);
+        for (IdentityId candidate : new TreeSet<>(candidates)) {
+            if (isExcluded(candidate)) {
+                nearestManagerWhoMayDecide(candidate, identities).ifPresent(approvers::add);
             }
         }
         return approvers;
@@ -389,6 +500,32 @@ public class AccessRequest {
             return Optional.ofNullable(beneficiary.get().managerId());
         }
         return Optional.ofNullable(beneficiary.get().ownerId()).flatMap(owner -> managerOf(owner, identities));
+    }
+
+    /** Walks up from {@code person}'s manager to the first one who may decide this request. */
+    private Optional<IdentityId> nearestManagerWhoMayDecide(IdentityId person, IdentityDirectory identities) {
+        Optional<IdentityId> manager = managerOf(person, identities);
+        for (int level = 0; manager.isPresent() && level < LONGEST_MANAGEMENT_CHAIN; level++) {
+            if (mayDecide(manager.get(), identities)) {
+                return manager;
+            }
+            manager = managerOf(manager.get(), identities);
+        }
+        return Optional.empty();
+    }
+
+    private boolean mayDecide(IdentityId person, IdentityDirectory identities) {
+        return !isExcluded(person) && isActiveHuman(person, identities);
+    }
+
+    /** The requester, the beneficiary, and whoever decided a stage already never decide (another) stage. */
+    private boolean isExcluded(IdentityId person) {
+        return isRequesterOrBeneficiary(person) || stageDecidedBy(person).isPresent();
+    }
+
+    private Optional<Integer> stageDecidedBy(IdentityId person) {
+        return stages.entrySet().stream().filter(entry -> person.equals(entry.getValue().decidedBy()))
+                .map(java.util.Map.Entry::getKey).findFirst();
     }
 
     private static Optional<IdentityId> managerOf(IdentityId person, IdentityDirectory identities) {
@@ -415,6 +552,15 @@ public class AccessRequest {
         if (status != AccessRequestStatus.PENDING) {
             throw new RequestNotPending(id.value(), status);
         }
+    }
+
+    /** The site's table is edited by people: a policy that could not be enforced is refused loudly, not half-applied. */
+    private static ApprovalPolicy requireWellFormed(ApprovalPolicy policy) {
+        if (policy == null || policy.decisionTable() == null || policy.stages().stream().anyMatch(Objects::isNull)
+                || (policy.longestGrant() != null && !isPositive(policy.longestGrant()))) {
+            throw new IllegalStateException("the approval policy table gave an answer that cannot be enforced: " + policy);
+        }
+        return policy;
     }
 
     private static boolean isPositive(Duration duration) {

@@ -76,7 +76,32 @@ public final class AccessRequestRuleViolation {
 
     public static final class ReauthenticationRequired extends RuleViolation {
         ReauthenticationRequired() {
-            super(Kind.FORBIDDEN, null, "this stage counts a decision only after the approver signs in again");
+            super(Kind.FORBIDDEN, null, "this stage counts a decision only from an approver who signed in again recently"
+                    + " or gave their password with the decision");
+        }
+    }
+
+    /** Four eyes: one person decides at most one stage of a request. */
+    public static final class SecondStageForSameApprover extends RuleViolation {
+        SecondStageForSameApprover(String approverId, int decidedStageIndex) {
+            super(Kind.FORBIDDEN, null, "'" + approverId + "' already decided stage " + decidedStageIndex
+                    + " of this request; another person must decide this one (four eyes)");
+        }
+    }
+
+    /** A compromised, departed or suspended approver decides nothing; their stages move to their manager. */
+    public static final class ApproverNotActive extends RuleViolation {
+        ApproverNotActive(String approverId) {
+            super(Kind.FORBIDDEN, null, "'" + approverId + "' is no longer active and can no longer decide;"
+                    + " their open stages move to their manager");
+        }
+    }
+
+    /** A stage beyond the request's applied policy: nothing outside the aggregate adds a stage. */
+    public static final class StageNotInPolicy extends RuleViolation {
+        StageNotInPolicy(int stageIndex, int stages) {
+            super(Kind.CONFLICT, "stageIndex", "the request's approval policy has " + stages + " stage(s); there is no stage "
+                    + stageIndex);
         }
     }
 

@@ -17,9 +17,16 @@ import io.grantline.api.request.AccessRequestRejected;
 import io.grantline.api.request.AccessRequestTimedOut;
 import io.grantline.api.request.AccessRequested;
 import io.grantline.api.request.ApprovalDecisionRecorded;
+import io.grantline.api.request.ApprovalPolicy;
+import io.grantline.api.request.ApprovalPolicyApplied;
 import io.grantline.api.request.ApprovalStage;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.ApprovalStageEscalated;
+import io.grantline.api.request.ApprovalResult;
 import io.grantline.api.request.ApprovalStageOpened;
+import io.grantline.api.request.ApprovalStageReassigned;
+import io.grantline.api.request.ReassignApprovalStage;
+import io.grantline.api.request.RejectApprovedRequest;
 import io.grantline.api.request.ApproveAccessRequest;
 import io.grantline.api.request.CancelAccessRequest;
 import io.grantline.api.request.CheckSeparationOfDuties;
@@ -40,8 +47,12 @@ import io.grantline.command.entitlement.KnownEntitlements;
 import io.grantline.command.grant.KnownHoldings;
 import io.grantline.command.identity.IdentityRuleViolation.IdentityNotFound;
 import io.grantline.command.identity.IdentityRuleViolation.NotAnActiveHuman;
+import io.grantline.command.identity.IdentityFacts;
 import io.grantline.command.identity.KnownIdentities;
 import io.grantline.command.request.AccessRequestRuleViolation.AlreadyHeld;
+import io.grantline.command.request.AccessRequestRuleViolation.ApproverNotActive;
+import io.grantline.command.request.AccessRequestRuleViolation.SecondStageForSameApprover;
+import io.grantline.command.request.AccessRequestRuleViolation.StageNotInPolicy;
 import io.grantline.command.request.AccessRequestRuleViolation.ApprovalIncomplete;
 import io.grantline.command.request.AccessRequestRuleViolation.BeneficiaryNotAllowed;
 import io.grantline.command.request.AccessRequestRuleViolation.DecisionAlreadyRecorded;
@@ -58,6 +69,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -68,6 +80,8 @@ class AccessRequestTest {
 
     private static final Instant NOW = Instant.parse("2026-03-14T02:00:00Z");
     private static final Instant DECIDE_BY = NOW.plus(Duration.ofDays(3));
+    private static final DecisionAuthentication LINK = DecisionAuthentication.linkOnly();
+    private static final DecisionAuthentication PASSWORD = DecisionAuthentication.passwordAt(NOW);
 
     private static final AccessRequestId REQUEST = AccessRequestId.of("r-1");
     private static final GrantId GRANT = GrantId.of("g-1");
@@ -92,6 +106,7 @@ class AccessRequestTest {
     private KnownEntitlements catalog;
     private KnownHoldings holdings;
     private KnownRoleHolders roleHolders;
+    private final KnownPolicies policies = new KnownPolicies();
 
     @BeforeEach
     void setUp() {
@@ -121,7 +136,8 @@ class AccessRequestTest {
         fixture.registerInjectableResource(catalog);
         fixture.registerInjectableResource(holdings);
         fixture.registerInjectableResource(roleHolders);
-        fixture.registerInjectableResource(new RequestPolicy(Duration.ofMinutes(15)));
+        fixture.registerInjectableResource(new RequestPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5)));
+        fixture.registerInjectableResource(policies);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -130,7 +146,7 @@ class AccessRequestTest {
         fixture.givenNoPriorActivity()
                 .when(new FileAccessRequest(REQUEST, ALICE, null, OPERATE, "  retrofit on line 3 ", " CHG-4711 ", null, false))
                 .expectEvents(new AccessRequested(REQUEST, ALICE, ALICE, OPERATE, "retrofit on line 3", "CHG-4711",
-                        Duration.ofDays(2), false, RiskTier.CRITICAL));
+                        Duration.ofDays(2), false, RiskTier.CRITICAL), policyFor(RiskTier.CRITICAL));
     }
 
     @Test
@@ -138,7 +154,7 @@ class AccessRequestTest {
         fixture.givenNoPriorActivity()
                 .when(file(HISTORIAN, HISTORIAN_WRITE, Duration.ofDays(7)))
                 .expectEvents(new AccessRequested(REQUEST, ALICE, HISTORIAN, HISTORIAN_WRITE, "retrofit on line 3",
-                        "CHG-4711", Duration.ofDays(7), false, RiskTier.MEDIUM));
+                        "CHG-4711", Duration.ofDays(7), false, RiskTier.MEDIUM), policyFor(RiskTier.MEDIUM));
     }
 
     @Test
@@ -146,7 +162,7 @@ class AccessRequestTest {
         fixture.givenNoPriorActivity()
                 .when(new FileAccessRequest(REQUEST, ALICE, ALICE, HMI, "retrofit on line 3", " ", Duration.ofHours(1), false))
                 .expectEvents(new AccessRequested(REQUEST, ALICE, ALICE, HMI, "retrofit on line 3", null,
-                        Duration.ofHours(1), false, RiskTier.LOW));
+                        Duration.ofHours(1), false, RiskTier.LOW), policyFor(RiskTier.LOW));
     }
 
     @Test
@@ -286,12 +302,12 @@ class AccessRequestTest {
         fixture.givenNoPriorActivity()
                 .when(file(HISTORIAN, OPERATE, Duration.ofHours(4)))
                 .expectEvents(new AccessRequested(REQUEST, ALICE, HISTORIAN, OPERATE, "retrofit on line 3", "CHG-4711",
-                        Duration.ofHours(4), false, RiskTier.CRITICAL));
+                        Duration.ofHours(4), false, RiskTier.CRITICAL), policyFor(RiskTier.CRITICAL));
     }
 
     @Test
     void aRequestWithoutConflictsIsClear() {
-        fixture.given(filed())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL))
                 .when(new CheckSeparationOfDuties(REQUEST))
                 .expectNoEvents()
                 .expectResultMessagePayload(true);
@@ -300,16 +316,16 @@ class AccessRequestTest {
     @Test
     void aConflictingGrantThatAppearedSinceFilingRejectsTheRequest() {
         holdings.hold("alice", "plc-7-engineer");
-        fixture.given(filed())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL))
                 .when(new CheckSeparationOfDuties(REQUEST))
-                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.SEPARATION_OF_DUTIES,
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.SOD_CONFLICT,
                         "'alice' holds 'plc-7-engineer', which conflicts with 'plc-7-operate'"))
                 .expectResultMessagePayload(false);
     }
 
     @Test
     void aRequestThatEndedIsNotClear() {
-        fixture.given(filed(), new AccessRequestCancelled(REQUEST, ALICE))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), new AccessRequestCancelled(REQUEST, ALICE))
                 .when(new CheckSeparationOfDuties(REQUEST))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
@@ -317,74 +333,145 @@ class AccessRequestTest {
 
     @Test
     void theManagerStageGoesToTheBeneficiarysManager() {
-        fixture.given(filed())
-                .when(open(0, ApprovalStage.MANAGER, false))
-                .expectEvents(new ApprovalStageOpened(REQUEST, 0, ApprovalStage.MANAGER, Set.of(BOB), false, DECIDE_BY))
-                .expectResultMessagePayload(new StageRouting(Set.of(BOB)));
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL))
+                .when(open(0))
+                .expectEvents(new ApprovalStageOpened(REQUEST, 0, ApprovalStage.MANAGER, Set.of(BOB), true, DECIDE_BY))
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of(BOB)));
+    }
+
+    @Test
+    void theStageAndItsReauthenticationComeFromThePolicyAppliedAtFiling() {
+        // a MEDIUM request: one MANAGER stage without re-authentication, whatever the site's table says today
+        policies.always(KnownPolicies.of(RiskTier.CRITICAL));
+        fixture.given(filedFor(HISTORIAN, HISTORIAN_WRITE, RiskTier.MEDIUM), policyFor(RiskTier.MEDIUM))
+                .when(open(0))
+                .expectEvents(new ApprovalStageOpened(REQUEST, 0, ApprovalStage.MANAGER, Set.of(BOB), false, DECIDE_BY));
+    }
+
+    @Test
+    void nothingOutsideTheRequestAddsAStage() {
+        fixture.given(filedFor(HISTORIAN, HISTORIAN_WRITE, RiskTier.MEDIUM), policyFor(RiskTier.MEDIUM), managerStage(),
+                        managerApproved())
+                .when(open(1))
+                .expectException(violation(StageNotInPolicy.class, Kind.CONFLICT, "stageIndex"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theFiledRequestRecordsThePolicyThatChoseItsStages() {
+        fixture.givenNoPriorActivity()
+                .when(file(null, EntitlementId.of("plc-7-engineer"), null))
+                .expectEvents(new AccessRequested(REQUEST, ALICE, ALICE, ENGINEER, "retrofit on line 3", "CHG-4711",
+                                Duration.ofDays(1), false, RiskTier.HIGH),
+                        new ApprovalPolicyApplied(REQUEST, new ApprovalPolicy(List.of(ApprovalStage.MANAGER,
+                                ApprovalStage.RESOURCE_OWNER), false, null, KnownPolicies.TABLE)));
+    }
+
+    @Test
+    void aPolicyWithoutStagesNeverGrants() {
+        policies.always(new ApprovalPolicy(List.of(), false, null, KnownPolicies.TABLE));
+        fixture.givenNoPriorActivity()
+                .when(file(null, HMI, Duration.ofHours(1)))
+                .expectEvents(new AccessRequested(REQUEST, ALICE, ALICE, HMI, "retrofit on line 3", "CHG-4711",
+                                Duration.ofHours(1), false, RiskTier.LOW),
+                        new ApprovalPolicyApplied(REQUEST, new ApprovalPolicy(List.of(), false, null, KnownPolicies.TABLE)),
+                        new AccessRequestRejected(REQUEST, RejectionReason.NO_APPROVER, "the approval policy names no stage"
+                                + " for LOW risk; nothing is granted without an approval"));
     }
 
     @Test
     void theManagerStageOfAServiceAccountGoesToItsOwnersManager() {
-        fixture.given(filedFor(HISTORIAN, HISTORIAN_WRITE, RiskTier.MEDIUM))
-                .when(open(0, ApprovalStage.MANAGER, false))
+        fixture.given(filedFor(HISTORIAN, HISTORIAN_WRITE, RiskTier.MEDIUM), policyFor(RiskTier.MEDIUM))
+                .when(open(0))
                 .expectEvents(new ApprovalStageOpened(REQUEST, 0, ApprovalStage.MANAGER, Set.of(BOB), false, DECIDE_BY))
-                .expectResultMessagePayload(new StageRouting(Set.of(BOB)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of(BOB)));
     }
 
     @Test
     void theManagerStageOfAServiceAccountFollowsItsCurrentOwner() {
         // the service account was handed to olga after alice filed the request
         identities.nonHuman("historian-svc", IdentityKind.SERVICE_ACCOUNT, "olga", IdentityStatus.ACTIVE);
-        fixture.given(filedFor(HISTORIAN, HISTORIAN_WRITE, RiskTier.MEDIUM))
-                .when(open(0, ApprovalStage.MANAGER, false))
+        fixture.given(filedFor(HISTORIAN, HISTORIAN_WRITE, RiskTier.MEDIUM), policyFor(RiskTier.MEDIUM))
+                .when(open(0))
                 .expectEvents(new ApprovalStageOpened(REQUEST, 0, ApprovalStage.MANAGER, Set.of(ERIN), false, DECIDE_BY))
-                .expectResultMessagePayload(new StageRouting(Set.of(ERIN)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of(ERIN)));
     }
 
     @Test
     void theResourceOwnerStageGoesToTheEntitlementsOwner() {
-        fixture.given(filed(), managerStage(), managerApproved())
-                .when(open(1, ApprovalStage.RESOURCE_OWNER, false))
-                .expectEvents(new ApprovalStageOpened(REQUEST, 1, ApprovalStage.RESOURCE_OWNER, Set.of(OLGA), false,
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved())
+                .when(open(1))
+                .expectEvents(new ApprovalStageOpened(REQUEST, 1, ApprovalStage.RESOURCE_OWNER, Set.of(OLGA), true,
                         DECIDE_BY))
-                .expectResultMessagePayload(new StageRouting(Set.of(OLGA)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.RESOURCE_OWNER, Set.of(OLGA)));
     }
 
     @Test
     void aStageThatWouldFallToTheRequesterGoesToTheirManager() {
-        fixture.given(filedFor(ALICE, HMI, RiskTier.LOW))
-                .when(open(0, ApprovalStage.RESOURCE_OWNER, false))
+        fixture.given(filedFor(ALICE, HMI, RiskTier.LOW), policyOf(ApprovalStage.RESOURCE_OWNER))
+                .when(open(0))
                 .expectEvents(new ApprovalStageOpened(REQUEST, 0, ApprovalStage.RESOURCE_OWNER, Set.of(BOB), false,
                         DECIDE_BY))
-                .expectResultMessagePayload(new StageRouting(Set.of(BOB)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.RESOURCE_OWNER, Set.of(BOB)));
+    }
+
+    @Test
+    void fourEyesAManagerWhoOwnsTheEntitlementDecidesOneStageAndTheirManagerTheOther() {
+        // bob is alice's manager and the owner of the HIGH entitlement: he decided stage 0, so stage 1 goes above him
+        catalog.entry("plc-7-engineer", RiskTier.HIGH, "bob", Duration.ofDays(1));
+        fixture.given(filedFor(ALICE, ENGINEER, RiskTier.HIGH), policyFor(RiskTier.HIGH), managerStage(), managerApproved())
+                .when(open(1))
+                .expectEvents(new ApprovalStageOpened(REQUEST, 1, ApprovalStage.RESOURCE_OWNER, Set.of(ERIN), false,
+                        DECIDE_BY))
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.RESOURCE_OWNER, Set.of(ERIN)));
+    }
+
+    @Test
+    void fourEyesOnePersonDecidesAtMostOneStage() {
+        // even if a stage somehow listed someone who decided an earlier one, their second decision would not count
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(),
+                        new ApprovalStageOpened(REQUEST, 1, ApprovalStage.RESOURCE_OWNER, Set.of(BOB, OLGA), false, DECIDE_BY))
+                .when(decide(1, BOB, DecisionOutcome.APPROVE, false))
+                .expectException(violation(SecondStageForSameApprover.class, Kind.FORBIDDEN, null))
+                .expectNoEvents();
     }
 
     @Test
     void theOtSecurityStageGoesToEveryHolderOfTheRole() {
-        fixture.given(filed(), managerStage(), managerApproved(), ownerStage(), ownerApproved())
-                .when(open(2, ApprovalStage.OT_SECURITY, true))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved())
+                .when(open(2))
                 .expectEvents(new ApprovalStageOpened(REQUEST, 2, ApprovalStage.OT_SECURITY, Set.of(CAROL, DAVE), true,
                         DECIDE_BY))
-                .expectResultMessagePayload(new StageRouting(Set.of(CAROL, DAVE)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.OT_SECURITY, Set.of(CAROL, DAVE)));
+    }
+
+    @Test
+    void anOtSecurityStageSkipsHoldersWhoDecidedAnEarlierStage() {
+        roleHolders.hold(Role.OT_SECURITY, "olga");
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved())
+                .when(open(2))
+                .expectEvents(new ApprovalStageOpened(REQUEST, 2, ApprovalStage.OT_SECURITY, Set.of(CAROL, DAVE), true,
+                        DECIDE_BY));
     }
 
     @Test
     void anOtSecurityStageGoesToTheOtherHoldersWhenTheRequesterHoldsTheRole() {
         roleHolders.hold(Role.OT_SECURITY, "alice");
-        fixture.given(filed(), managerStage(), managerApproved(), ownerStage(), ownerApproved())
-                .when(open(2, ApprovalStage.OT_SECURITY, true))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved())
+                .when(open(2))
                 .expectEvents(new ApprovalStageOpened(REQUEST, 2, ApprovalStage.OT_SECURITY, Set.of(CAROL, DAVE),
                         true, DECIDE_BY))
-                .expectResultMessagePayload(new StageRouting(Set.of(CAROL, DAVE)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.OT_SECURITY, Set.of(CAROL, DAVE)));
     }
 
     @Test
-    void anOtSecurityStageGoesToTheRequestersManagerWhenTheRequesterIsTheOnlyHolder() {
+    void anOtSecurityStageGoesAboveTheRequestersManagerWhenTheRequesterIsTheOnlyHolder() {
+        // bob, alice's manager, decided stage 0: four eyes send the stage to his manager
         roleHolders.only(Role.OT_SECURITY, "alice");
-        fixture.given(filed(), managerStage(), managerApproved(), ownerStage(), ownerApproved())
-                .when(open(2, ApprovalStage.OT_SECURITY, true))
-                .expectEvents(new ApprovalStageOpened(REQUEST, 2, ApprovalStage.OT_SECURITY, Set.of(BOB), true, DECIDE_BY))
-                .expectResultMessagePayload(new StageRouting(Set.of(BOB)));
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved())
+                .when(open(2))
+                .expectEvents(new ApprovalStageOpened(REQUEST, 2, ApprovalStage.OT_SECURITY, Set.of(ERIN), true, DECIDE_BY))
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.OT_SECURITY, Set.of(ERIN)));
     }
 
     @Test
@@ -392,81 +479,81 @@ class AccessRequestTest {
         // erin has no manager and owns the entitlement she asks for
         catalog.entry("line-3-hmi", RiskTier.LOW, "erin", Duration.ofHours(8));
         fixture.given(new AccessRequested(REQUEST, ERIN, ERIN, HMI, "commissioning", null, Duration.ofHours(8), false,
-                        RiskTier.LOW))
-                .when(open(0, ApprovalStage.RESOURCE_OWNER, false))
-                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.NO_APPROVER, "nobody but the requester"
-                        + " or the beneficiary can decide stage RESOURCE_OWNER, and they have no manager who could"))
-                .expectResultMessagePayload(new StageRouting(Set.of()));
+                        RiskTier.LOW), policyOf(ApprovalStage.RESOURCE_OWNER))
+                .when(open(0))
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.NO_APPROVER, "nobody but the requester,"
+                        + " the beneficiary or an earlier approver can decide stage RESOURCE_OWNER, and nobody above them could"))
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.RESOURCE_OWNER, Set.of()));
     }
 
     @Test
     void aPersonWithoutAManagerGetsNoApprover() {
         fixture.given(new AccessRequested(REQUEST, ERIN, ERIN, OPERATE, "audit", null, Duration.ofHours(8), false,
-                        RiskTier.CRITICAL))
-                .when(open(0, ApprovalStage.MANAGER, false))
-                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.NO_APPROVER, "nobody but the requester"
-                        + " or the beneficiary can decide stage MANAGER, and they have no manager who could"))
-                .expectResultMessagePayload(new StageRouting(Set.of()));
+                        RiskTier.CRITICAL), policyFor(RiskTier.CRITICAL))
+                .when(open(0))
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.NO_APPROVER, "nobody but the requester,"
+                        + " the beneficiary or an earlier approver can decide stage MANAGER, and nobody above them could"))
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of()));
     }
 
     @Test
     void anOwnerWhoLeftDecidesNothing() {
         catalog.entry("plc-7-operate", RiskTier.CRITICAL, "gone", Duration.ofDays(2));
-        fixture.given(filed(), managerStage(), managerApproved())
-                .when(open(1, ApprovalStage.RESOURCE_OWNER, false))
-                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.NO_APPROVER, "nobody but the requester"
-                        + " or the beneficiary can decide stage RESOURCE_OWNER, and they have no manager who could"))
-                .expectResultMessagePayload(new StageRouting(Set.of()));
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved())
+                .when(open(1))
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.NO_APPROVER, "nobody but the requester,"
+                        + " the beneficiary or an earlier approver can decide stage RESOURCE_OWNER, and nobody above them could"))
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.RESOURCE_OWNER, Set.of()));
     }
 
     @Test
     void openingAStageAgainAnswersItsRoutingWithoutOpeningItTwice() {
-        fixture.given(filed(), managerStage())
-                .when(open(0, ApprovalStage.MANAGER, false))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
+                .when(open(0))
                 .expectNoEvents()
-                .expectResultMessagePayload(new StageRouting(Set.of(BOB)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of(BOB)));
     }
 
     @Test
     void stagesOpenInOrder() {
-        fixture.given(filed())
-                .when(open(1, ApprovalStage.RESOURCE_OWNER, false))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL))
+                .when(open(1))
                 .expectException(violation(StageOutOfOrder.class, Kind.CONFLICT, "stageIndex"))
                 .expectNoEvents();
     }
 
     @Test
     void aStageOpensOnlyOnceThePreviousOneIsDecided() {
-        fixture.given(filed(), managerStage())
-                .when(open(1, ApprovalStage.RESOURCE_OWNER, false))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
+                .when(open(1))
                 .expectException(StageOutOfOrder.class)
                 .expectNoEvents();
     }
 
     @Test
     void noStageOpensOnARequestThatEnded() {
-        fixture.given(filed(), new AccessRequestCancelled(REQUEST, ALICE))
-                .when(open(0, ApprovalStage.MANAGER, false))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), new AccessRequestCancelled(REQUEST, ALICE))
+                .when(open(0))
                 .expectException(violation(RequestNotPending.class, Kind.CONFLICT, null))
                 .expectNoEvents();
     }
 
     @Test
     void anApproverApprovesTheirStage() {
-        fixture.given(filed(), managerStage())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
                 .when(new RecordApprovalDecision(REQUEST, 0, BOB, DecisionOutcome.APPROVE, " fine for the retrofit ",
-                        DecisionChannel.EMAIL_LINK, "192.0.2.10", false))
+                        DecisionChannel.EMAIL_LINK, "192.0.2.10", LINK))
                 .expectEvents(new ApprovalDecisionRecorded(REQUEST, 0, ApprovalStage.MANAGER, BOB, DecisionOutcome.APPROVE,
-                        "fine for the retrofit", DecisionChannel.EMAIL_LINK, "192.0.2.10", false, NOW));
+                        "fine for the retrofit", DecisionChannel.EMAIL_LINK, "192.0.2.10", LINK, false, NOW));
     }
 
     @Test
     void aRejectionEndsTheRequest() {
-        fixture.given(filed(), managerStage())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
                 .when(new RecordApprovalDecision(REQUEST, 0, BOB, DecisionOutcome.REJECT, null, DecisionChannel.WEB,
-                        "192.0.2.10", false))
+                        "192.0.2.10", LINK))
                 .expectEvents(new ApprovalDecisionRecorded(REQUEST, 0, ApprovalStage.MANAGER, BOB, DecisionOutcome.REJECT,
-                                null, DecisionChannel.WEB, "192.0.2.10", false, NOW),
+                                null, DecisionChannel.WEB, "192.0.2.10", LINK, false, NOW),
                         new AccessRequestRejected(REQUEST, RejectionReason.APPROVER_REJECTED,
                                 "rejected by bob at stage MANAGER"));
     }
@@ -474,7 +561,7 @@ class AccessRequestTest {
     @Test
     void anApproverCannotApproveTheirOwnRequest() {
         // even if a stage somehow listed the requester, their decision would not count
-        fixture.given(filed(), new ApprovalStageOpened(REQUEST, 0, ApprovalStage.OT_SECURITY, Set.of(ALICE, CAROL),
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), new ApprovalStageOpened(REQUEST, 0, ApprovalStage.OT_SECURITY, Set.of(ALICE, CAROL),
                         false, DECIDE_BY))
                 .when(decide(0, ALICE, DecisionOutcome.APPROVE, false))
                 .expectException(violation(SelfApprovalForbidden.class, Kind.FORBIDDEN, null))
@@ -483,7 +570,7 @@ class AccessRequestTest {
 
     @Test
     void theOwnerOfAServiceAccountCannotApproveItsAccess() {
-        fixture.given(filedFor(HISTORIAN, HISTORIAN_WRITE, RiskTier.MEDIUM),
+        fixture.given(filedFor(HISTORIAN, HISTORIAN_WRITE, RiskTier.MEDIUM), policyFor(RiskTier.MEDIUM),
                         new ApprovalStageOpened(REQUEST, 0, ApprovalStage.MANAGER, Set.of(BOB), false, DECIDE_BY))
                 .when(decide(0, ALICE, DecisionOutcome.APPROVE, false))
                 .expectException(SelfApprovalForbidden.class);
@@ -491,7 +578,7 @@ class AccessRequestTest {
 
     @Test
     void onlyTheStagesApproversDecide() {
-        fixture.given(filed(), managerStage())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
                 .when(decide(0, MALLORY, DecisionOutcome.APPROVE, false))
                 .expectException(violation(NotAnApprover.class, Kind.FORBIDDEN, null))
                 .expectNoEvents();
@@ -499,18 +586,18 @@ class AccessRequestTest {
 
     @Test
     void anEscalatedStageIsDecidedByItsNewApprovers() {
-        fixture.given(filed(), managerStage(), new ApprovalStageEscalated(REQUEST, 0, Set.of(ERIN), Set.of(BOB)))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), new ApprovalStageEscalated(REQUEST, 0, Set.of(ERIN), Set.of(BOB)))
                 .when(decide(0, BOB, DecisionOutcome.APPROVE, false))
                 .expectException(NotAnApprover.class);
-        fixture.given(filed(), managerStage(), new ApprovalStageEscalated(REQUEST, 0, Set.of(ERIN), Set.of(BOB)))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), new ApprovalStageEscalated(REQUEST, 0, Set.of(ERIN), Set.of(BOB)))
                 .when(decide(0, ERIN, DecisionOutcome.APPROVE, false))
                 .expectEvents(new ApprovalDecisionRecorded(REQUEST, 0, ApprovalStage.MANAGER, ERIN, DecisionOutcome.APPROVE,
-                        null, DecisionChannel.EMAIL_LINK, "192.0.2.10", false, NOW));
+                        null, DecisionChannel.EMAIL_LINK, "192.0.2.10", LINK, false, NOW));
     }
 
     @Test
     void aSecondClickIsAnsweredNotApplied() {
-        fixture.given(filed(), managerStage(), managerApproved())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved())
                 .when(decide(0, BOB, DecisionOutcome.APPROVE, false))
                 .expectException(violation(DecisionAlreadyRecorded.class, Kind.CONFLICT, null))
                 .expectNoEvents();
@@ -518,7 +605,7 @@ class AccessRequestTest {
 
     @Test
     void aSecondClickAfterARejectionIsAnsweredNotApplied() {
-        fixture.given(filed(), managerStage(), managerDecided(DecisionOutcome.REJECT),
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerDecided(DecisionOutcome.REJECT),
                         new AccessRequestRejected(REQUEST, RejectionReason.APPROVER_REJECTED, "rejected by bob at stage MANAGER"))
                 .when(decide(0, BOB, DecisionOutcome.REJECT, false))
                 .expectException(DecisionAlreadyRecorded.class)
@@ -527,7 +614,7 @@ class AccessRequestTest {
 
     @Test
     void aLateDecisionIsRefused() {
-        fixture.given(filed(), managerStage(), new AccessRequestTimedOut(REQUEST))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), new AccessRequestTimedOut(REQUEST))
                 .when(decide(0, BOB, DecisionOutcome.APPROVE, false))
                 .expectException(violation(RequestNotPending.class, Kind.CONFLICT, null))
                 .expectNoEvents();
@@ -535,170 +622,319 @@ class AccessRequestTest {
 
     @Test
     void aStageThatWasNeverOpenedCannotBeDecided() {
-        fixture.given(filed(), managerStage())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
                 .when(decide(1, OLGA, DecisionOutcome.APPROVE, false))
                 .expectException(violation(StageNotFound.class, Kind.NOT_FOUND, null));
     }
 
     @Test
     void aStageThatAsksForReauthenticationCountsOnlyAfterSigningInAgain() {
-        fixture.given(filed(), managerStage(), managerApproved(), ownerStage(), ownerApproved(), otSecurityStage())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved(), otSecurityStage())
                 .when(decide(2, CAROL, DecisionOutcome.APPROVE, false))
                 .expectException(violation(ReauthenticationRequired.class, Kind.FORBIDDEN, null))
                 .expectNoEvents();
-        fixture.given(filed(), managerStage(), managerApproved(), ownerStage(), ownerApproved(), otSecurityStage())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved(), otSecurityStage())
                 .when(decide(2, CAROL, DecisionOutcome.APPROVE, true))
                 .expectEvents(new ApprovalDecisionRecorded(REQUEST, 2, ApprovalStage.OT_SECURITY, CAROL,
-                        DecisionOutcome.APPROVE, null, DecisionChannel.EMAIL_LINK, "192.0.2.10", true, NOW));
+                        DecisionOutcome.APPROVE, null, DecisionChannel.EMAIL_LINK, "192.0.2.10", PASSWORD, true, NOW));
     }
 
     @Test
     void aCommentHasAtMost2000Characters() {
-        fixture.given(filed(), managerStage())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
                 .when(new RecordApprovalDecision(REQUEST, 0, BOB, DecisionOutcome.APPROVE, "c".repeat(2001),
-                        DecisionChannel.WEB, null, false))
+                        DecisionChannel.WEB, null, LINK))
                 .expectException(violation(InvalidRequestField.class, Kind.INVALID, "comment"));
     }
 
     @Test
     void aDecisionNeedsAnOutcome() {
-        fixture.given(filed(), managerStage())
-                .when(new RecordApprovalDecision(REQUEST, 0, BOB, null, null, DecisionChannel.WEB, null, false))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
+                .when(new RecordApprovalDecision(REQUEST, 0, BOB, null, null, DecisionChannel.WEB, null, LINK))
                 .expectException(violation(InvalidRequestField.class, Kind.INVALID, "outcome"));
     }
 
     @Test
     void anUnansweredStageMovesToTheApproversManagers() {
-        fixture.given(filed(), managerStage())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
                 .when(new EscalateApprovalStage(REQUEST, 0))
                 .expectEvents(new ApprovalStageEscalated(REQUEST, 0, Set.of(ERIN), Set.of(BOB)))
-                .expectResultMessagePayload(new StageRouting(Set.of(ERIN)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of(ERIN)));
     }
 
     @Test
-    void escalationNeverReachesTheRequester() {
-        // dave reports to alice, who filed the request: only carol's manager takes the stage
-        fixture.given(filed(), managerStage(), managerApproved(), ownerStage(), ownerApproved(), otSecurityStage())
+    void escalationNeverReachesTheRequesterNorAnEarlierApprover() {
+        // dave reports to alice, who filed the request, and she to bob, who decided stage 0: carol's manager takes it
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved(),
+                        otSecurityStage())
                 .when(new EscalateApprovalStage(REQUEST, 2))
                 .expectEvents(new ApprovalStageEscalated(REQUEST, 2, Set.of(ERIN), Set.of(CAROL, DAVE)))
-                .expectResultMessagePayload(new StageRouting(Set.of(ERIN)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.OT_SECURITY, Set.of(ERIN)));
     }
 
     @Test
     void aStageWithNobodyAboveStaysWhereItIs() {
-        fixture.given(filed(), managerStage(), new ApprovalStageEscalated(REQUEST, 0, Set.of(ERIN), Set.of(BOB)))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(),
+                        new ApprovalStageEscalated(REQUEST, 0, Set.of(ERIN), Set.of(BOB)))
                 .when(new EscalateApprovalStage(REQUEST, 0))
                 .expectNoEvents()
-                .expectResultMessagePayload(new StageRouting(Set.of(ERIN)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of(ERIN)));
     }
 
     @Test
     void aDecidedStageIsNotEscalated() {
-        fixture.given(filed(), managerStage(), managerApproved())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved())
                 .when(new EscalateApprovalStage(REQUEST, 0))
                 .expectNoEvents()
-                .expectResultMessagePayload(new StageRouting(Set.of(BOB)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of(BOB)));
     }
 
     @Test
     void aRequestThatEndedIsNotEscalated() {
-        fixture.given(filed(), managerStage(), new AccessRequestCancelled(REQUEST, ALICE))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), new AccessRequestCancelled(REQUEST, ALICE))
                 .when(new EscalateApprovalStage(REQUEST, 0))
                 .expectNoEvents()
-                .expectResultMessagePayload(new StageRouting(Set.of(BOB)));
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of(BOB)));
+    }
+
+    @Test
+    void anApproverWhoWasCompromisedDecidesNothing() {
+        identities.add(new IdentityFacts(BOB, IdentityKind.HUMAN, IdentityStatus.COMPROMISED, "bob@plant.example", ERIN, null,
+                Set.of()));
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
+                .when(decide(0, BOB, DecisionOutcome.APPROVE, true))
+                .expectException(violation(ApproverNotActive.class, Kind.FORBIDDEN, null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCompromisedApproversStageMovesToTheirManager() {
+        identities.add(new IdentityFacts(BOB, IdentityKind.HUMAN, IdentityStatus.COMPROMISED, "bob@plant.example", ERIN, null,
+                Set.of()));
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
+                .when(new ReassignApprovalStage(REQUEST, 0, BOB))
+                .expectEvents(new ApprovalStageReassigned(REQUEST, 0, BOB, Set.of(ERIN), Set.of(BOB)))
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of(ERIN)));
+    }
+
+    @Test
+    void aDepartedOtSecurityHoldersStageStaysWithTheOtherHolders() {
+        identities.add(new IdentityFacts(CAROL, IdentityKind.HUMAN, IdentityStatus.DEPARTED, null, ERIN, null, Set.of()));
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved(),
+                        otSecurityStage())
+                .when(new ReassignApprovalStage(REQUEST, 2, CAROL))
+                .expectEvents(new ApprovalStageReassigned(REQUEST, 2, CAROL, Set.of(DAVE), Set.of(CAROL, DAVE)));
+    }
+
+    @Test
+    void anActiveApproversStageIsNotReassigned() {
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
+                .when(new ReassignApprovalStage(REQUEST, 0, BOB))
+                .expectNoEvents()
+                .expectResultMessagePayload(new StageRouting(ApprovalStage.MANAGER, Set.of(BOB)));
+    }
+
+    @Test
+    void aStageWhoseApproverLeftWithNobodyAboveRejectsTheRequest() {
+        identities.add(new IdentityFacts(ERIN, IdentityKind.HUMAN, IdentityStatus.SUSPENDED, null, null, null, Set.of()));
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(),
+                        new ApprovalStageEscalated(REQUEST, 0, Set.of(ERIN), Set.of(BOB)))
+                .when(new ReassignApprovalStage(REQUEST, 0, ERIN))
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.NO_APPROVER, "'erin' is no longer active and"
+                        + " nobody above them may decide stage MANAGER"));
+    }
+
+    @Test
+    void aReassignedStageIsDecidedByItsNewApprover() {
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(),
+                        new ApprovalStageReassigned(REQUEST, 0, BOB, Set.of(ERIN), Set.of(BOB)))
+                .when(decide(0, ERIN, DecisionOutcome.APPROVE, true))
+                .expectEvents(new ApprovalDecisionRecorded(REQUEST, 0, ApprovalStage.MANAGER, ERIN, DecisionOutcome.APPROVE,
+                        null, DecisionChannel.EMAIL_LINK, "192.0.2.10", PASSWORD, true, NOW));
+    }
+
+    @Test
+    void aSignInOlderThanTheMaximumAgeIsNotReauthentication() {
+        DecisionAuthentication tenMinutesOld = new DecisionAuthentication(DecisionAuthentication.Method.SESSION,
+                NOW.minus(Duration.ofMinutes(10)));
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved(),
+                        otSecurityStage())
+                .when(new RecordApprovalDecision(REQUEST, 2, CAROL, DecisionOutcome.APPROVE, null, DecisionChannel.EMAIL_LINK,
+                        "192.0.2.10", tenMinutesOld))
+                .expectException(ReauthenticationRequired.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRecentSignInIsReauthenticationAndIsRecorded() {
+        DecisionAuthentication twoMinutesOld = new DecisionAuthentication(DecisionAuthentication.Method.OIDC,
+                NOW.minus(Duration.ofMinutes(2)));
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved(),
+                        otSecurityStage())
+                .when(new RecordApprovalDecision(REQUEST, 2, CAROL, DecisionOutcome.APPROVE, null, DecisionChannel.API,
+                        "192.0.2.10", twoMinutesOld))
+                .expectEvents(new ApprovalDecisionRecorded(REQUEST, 2, ApprovalStage.OT_SECURITY, CAROL, DecisionOutcome.APPROVE,
+                        null, DecisionChannel.API, "192.0.2.10", twoMinutesOld, true, NOW));
+    }
+
+    @Test
+    void anApiTokenIsNeverReauthentication() {
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved(),
+                        otSecurityStage())
+                .when(new RecordApprovalDecision(REQUEST, 2, CAROL, DecisionOutcome.APPROVE, null, DecisionChannel.API,
+                        "192.0.2.10", new DecisionAuthentication(DecisionAuthentication.Method.API_TOKEN, NOW)))
+                .expectException(ReauthenticationRequired.class);
     }
 
     @Test
     void aRequestApprovedAtEveryStageRunsForItsDuration() {
-        fixture.given(filed(), managerStage(), managerApproved())
-                .when(new ApproveAccessRequest(REQUEST, GRANT, null))
-                .expectEvents(new AccessRequestApproved(REQUEST, GRANT, ALICE, OPERATE, NOW, NOW.plus(Duration.ofDays(1))));
+        fixture.given(filedFor(ALICE, HMI, RiskTier.LOW), policyFor(RiskTier.LOW), managerStage(), managerApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectEvents(new AccessRequestApproved(REQUEST, GRANT, ALICE, HMI, NOW, NOW.plus(Duration.ofHours(8))))
+                .expectResultMessagePayload(new ApprovalResult(
+                        new AccessRequestApproved(REQUEST, GRANT, ALICE, HMI, NOW, NOW.plus(Duration.ofHours(8))), null));
     }
 
     @Test
     void theGrantIsCappedByThePolicysLongestGrant() {
-        fixture.given(filed(), managerStage(), managerApproved(), ownerStage(), ownerApproved(), otSecurityStage(),
-                        otSecurityApproved())
-                .when(new ApproveAccessRequest(REQUEST, GRANT, Duration.ofHours(8)))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage(), ownerApproved(),
+                        otSecurityStage(), otSecurityApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
                 .expectEvents(new AccessRequestApproved(REQUEST, GRANT, ALICE, OPERATE, NOW, NOW.plus(Duration.ofHours(8))));
     }
 
     @Test
     void aShorterRequestedDurationIsKept() {
         fixture.given(new AccessRequested(REQUEST, ALICE, ALICE, OPERATE, "retrofit on line 3", "CHG-4711",
-                        Duration.ofHours(4), false, RiskTier.CRITICAL), managerStage(), managerApproved())
-                .when(new ApproveAccessRequest(REQUEST, GRANT, Duration.ofHours(8)))
+                        Duration.ofHours(4), false, RiskTier.CRITICAL), policyFor(RiskTier.CRITICAL), managerStage(),
+                        managerApproved(), ownerStage(), ownerApproved(), otSecurityStage(), otSecurityApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
                 .expectEvents(new AccessRequestApproved(REQUEST, GRANT, ALICE, OPERATE, NOW, NOW.plus(Duration.ofHours(4))));
     }
 
     @Test
     void theGrantIsCappedByTheEntitlementsMaximumAsItIsToday() {
-        EntitlementFacts operate = catalog.find(OPERATE).orElseThrow();
-        catalog.add(new EntitlementFacts(OPERATE, operate.resource(), operate.zone(), operate.level(), operate.risk(),
-                operate.ownerId(), Duration.ofHours(2), operate.sodConflicts(), false));
-        fixture.given(filed(), managerStage(), managerApproved())
-                .when(new ApproveAccessRequest(REQUEST, GRANT, null))
-                .expectEvents(new AccessRequestApproved(REQUEST, GRANT, ALICE, OPERATE, NOW, NOW.plus(Duration.ofHours(2))));
+        EntitlementFacts hmi = catalog.find(HMI).orElseThrow();
+        catalog.add(new EntitlementFacts(HMI, hmi.resource(), hmi.zone(), hmi.level(), hmi.risk(), hmi.ownerId(),
+                Duration.ofHours(2), hmi.sodConflicts(), false));
+        fixture.given(filedFor(ALICE, HMI, RiskTier.LOW), policyFor(RiskTier.LOW), managerStage(), managerApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectEvents(new AccessRequestApproved(REQUEST, GRANT, ALICE, HMI, NOW, NOW.plus(Duration.ofHours(2))));
     }
 
     @Test
     void aRequestWithAnUndecidedStageIsNotApproved() {
-        fixture.given(filed(), managerStage(), managerApproved(), ownerStage())
-                .when(new ApproveAccessRequest(REQUEST, GRANT, null))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(), ownerStage())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
                 .expectException(violation(ApprovalIncomplete.class, Kind.CONFLICT, null))
                 .expectNoEvents();
     }
 
     @Test
+    void nothingOutsideTheRequestDropsAStage() {
+        // the manager approved, but the policy applied at filing asks for three stages
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectException(ApprovalIncomplete.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void aRequestNobodyApprovedIsNotApproved() {
-        fixture.given(filed())
-                .when(new ApproveAccessRequest(REQUEST, GRANT, null))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL))
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
                 .expectException(ApprovalIncomplete.class);
     }
 
     @Test
+    void aConflictThatAppearedDuringApprovalRejectsTheRequestWithItsReason() {
+        holdings.hold("alice", "plc-7-operate");
+        fixture.given(filedFor(ALICE, HISTORIAN_WRITE, RiskTier.MEDIUM), policyFor(RiskTier.MEDIUM), managerStage(),
+                        managerApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.SOD_CONFLICT,
+                        "'alice' holds 'plc-7-operate', which conflicts with 'historian-write'"))
+                .expectResultMessagePayload(new ApprovalResult(null, RejectionReason.SOD_CONFLICT));
+    }
+
+    @Test
+    void anEntitlementRetiredDuringApprovalRejectsTheRequest() {
+        catalog.retire("line-3-hmi");
+        fixture.given(filedFor(ALICE, HMI, RiskTier.LOW), policyFor(RiskTier.LOW), managerStage(), managerApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.ENTITLEMENT_RETIRED,
+                        "'line-3-hmi' was retired before the grant"));
+    }
+
+    @Test
+    void aBeneficiarySuspendedDuringApprovalRejectsTheRequest() {
+        identities.nonHuman("historian-svc", IdentityKind.SERVICE_ACCOUNT, "alice", IdentityStatus.SUSPENDED);
+        fixture.given(filedFor(HISTORIAN, HISTORIAN_WRITE, RiskTier.MEDIUM), policyFor(RiskTier.MEDIUM), managerStage(),
+                        managerApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.BENEFICIARY_INACTIVE,
+                        "'historian-svc' is SUSPENDED and may not be granted access"));
+    }
+
+    @Test
+    void aGrantRefusedAfterApprovalRejectsTheApprovedRequest() {
+        fixture.given(filedFor(ALICE, HMI, RiskTier.LOW), policyFor(RiskTier.LOW), managerStage(), managerApproved(),
+                        new AccessRequestApproved(REQUEST, GRANT, ALICE, HMI, NOW, NOW.plus(Duration.ofHours(8))))
+                .when(new RejectApprovedRequest(REQUEST, RejectionReason.SOD_CONFLICT, "a conflicting grant started first"))
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.SOD_CONFLICT, "a conflicting grant started first"));
+    }
+
+    @Test
+    void onlyAnApprovedRequestIsRejectedForItsGrant() {
+        fixture.given(filedFor(ALICE, HMI, RiskTier.LOW), policyFor(RiskTier.LOW), managerStage())
+                .when(new RejectApprovedRequest(REQUEST, RejectionReason.SOD_CONFLICT, "too early"))
+                .expectException(RequestNotPending.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void approvingAgainForTheSameGrantChangesNothing() {
-        fixture.given(filed(), managerStage(), managerApproved(),
-                        new AccessRequestApproved(REQUEST, GRANT, ALICE, OPERATE, NOW, NOW.plus(Duration.ofDays(1))))
-                .when(new ApproveAccessRequest(REQUEST, GRANT, null))
+        fixture.given(filedFor(ALICE, HMI, RiskTier.LOW), policyFor(RiskTier.LOW), managerStage(), managerApproved(),
+                        new AccessRequestApproved(REQUEST, GRANT, ALICE, HMI, NOW, NOW.plus(Duration.ofDays(1))))
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void anApprovedRequestStartsNoSecondGrant() {
-        fixture.given(filed(), managerStage(), managerApproved(),
-                        new AccessRequestApproved(REQUEST, GRANT, ALICE, OPERATE, NOW, NOW.plus(Duration.ofDays(1))))
-                .when(new ApproveAccessRequest(REQUEST, GrantId.of("g-2"), null))
+        fixture.given(filedFor(ALICE, HMI, RiskTier.LOW), policyFor(RiskTier.LOW), managerStage(), managerApproved(),
+                        new AccessRequestApproved(REQUEST, GRANT, ALICE, HMI, NOW, NOW.plus(Duration.ofDays(1))))
+                .when(new ApproveAccessRequest(REQUEST, GrantId.of("g-2")))
                 .expectException(RequestNotPending.class)
                 .expectNoEvents();
     }
 
     @Test
     void aRejectedRequestIsNotApproved() {
-        fixture.given(filed(), managerStage(), managerDecided(DecisionOutcome.REJECT),
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerDecided(DecisionOutcome.REJECT),
                         new AccessRequestRejected(REQUEST, RejectionReason.APPROVER_REJECTED, "rejected by bob at stage MANAGER"))
-                .when(new ApproveAccessRequest(REQUEST, GRANT, null))
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
                 .expectException(RequestNotPending.class);
     }
 
     @Test
     void theRequesterCancelsTheirPendingRequest() {
-        fixture.given(filed(), managerStage())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
                 .when(new CancelAccessRequest(REQUEST, ALICE, false))
                 .expectEvents(new AccessRequestCancelled(REQUEST, ALICE));
     }
 
     @Test
     void anAdministratorCancelsForTheRequester() {
-        fixture.given(filed())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL))
                 .when(new CancelAccessRequest(REQUEST, ERIN, true))
                 .expectEvents(new AccessRequestCancelled(REQUEST, ERIN));
     }
 
     @Test
     void aStrangerCannotCancelARequest() {
-        fixture.given(filed())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL))
                 .when(new CancelAccessRequest(REQUEST, MALLORY, false))
                 .expectException(violation(NotYourRequest.class, Kind.FORBIDDEN, null))
                 .expectNoEvents();
@@ -706,7 +942,7 @@ class AccessRequestTest {
 
     @Test
     void aRequestThatEndedCannotBeCancelled() {
-        fixture.given(filed(), managerStage(), managerApproved(),
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved(),
                         new AccessRequestApproved(REQUEST, GRANT, ALICE, OPERATE, NOW, NOW.plus(Duration.ofDays(1))))
                 .when(new CancelAccessRequest(REQUEST, ALICE, false))
                 .expectException(RequestNotPending.class)
@@ -715,14 +951,14 @@ class AccessRequestTest {
 
     @Test
     void anUnansweredRequestTimesOut() {
-        fixture.given(filed(), managerStage())
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage())
                 .when(new TimeOutAccessRequest(REQUEST))
                 .expectEvents(new AccessRequestTimedOut(REQUEST));
     }
 
     @Test
     void aTimeOutAfterTheRequestEndedChangesNothing() {
-        fixture.given(filed(), new AccessRequestCancelled(REQUEST, ALICE))
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), new AccessRequestCancelled(REQUEST, ALICE))
                 .when(new TimeOutAccessRequest(REQUEST))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -732,13 +968,22 @@ class AccessRequestTest {
         return new FileAccessRequest(REQUEST, ALICE, beneficiary, entitlement, "retrofit on line 3", "CHG-4711", duration, false);
     }
 
-    private static OpenApprovalStage open(int index, ApprovalStage stage, boolean reauthenticate) {
-        return new OpenApprovalStage(REQUEST, index, stage, reauthenticate, DECIDE_BY);
+    private static OpenApprovalStage open(int index) {
+        return new OpenApprovalStage(REQUEST, index, DECIDE_BY);
     }
 
-    private static RecordApprovalDecision decide(int index, IdentityId approver, DecisionOutcome outcome, boolean reauthenticated) {
+    private static RecordApprovalDecision decide(int index, IdentityId approver, DecisionOutcome outcome, boolean withPassword) {
         return new RecordApprovalDecision(REQUEST, index, approver, outcome, null, DecisionChannel.EMAIL_LINK, "192.0.2.10",
-                reauthenticated);
+                withPassword ? DecisionAuthentication.passwordAt(NOW) : LINK);
+    }
+
+    private static ApprovalPolicyApplied policyFor(RiskTier risk) {
+        return new ApprovalPolicyApplied(REQUEST, KnownPolicies.of(risk));
+    }
+
+    /** A site's own table, which names these stages for the request. */
+    private static ApprovalPolicyApplied policyOf(ApprovalStage... stages) {
+        return new ApprovalPolicyApplied(REQUEST, new ApprovalPolicy(List.of(stages), false, null, KnownPolicies.TABLE));
     }
 
     /** Alice asks for a day of PLC-7 operation for herself. */
@@ -761,7 +1006,7 @@ class AccessRequestTest {
 
     private static ApprovalDecisionRecorded managerDecided(DecisionOutcome outcome) {
         return new ApprovalDecisionRecorded(REQUEST, 0, ApprovalStage.MANAGER, BOB, outcome, null, DecisionChannel.EMAIL_LINK,
-                "192.0.2.10", false, NOW);
+                "192.0.2.10", LINK, false, NOW);
     }
 
     private static ApprovalStageOpened ownerStage() {
@@ -770,7 +1015,7 @@ class AccessRequestTest {
 
     private static ApprovalDecisionRecorded ownerApproved() {
         return new ApprovalDecisionRecorded(REQUEST, 1, ApprovalStage.RESOURCE_OWNER, OLGA, DecisionOutcome.APPROVE, null,
-                DecisionChannel.WEB, "192.0.2.11", false, NOW);
+                DecisionChannel.WEB, "192.0.2.11", LINK, false, NOW);
     }
 
     private static ApprovalStageOpened otSecurityStage() {
@@ -779,6 +1024,6 @@ class AccessRequestTest {
 
     private static ApprovalDecisionRecorded otSecurityApproved() {
         return new ApprovalDecisionRecorded(REQUEST, 2, ApprovalStage.OT_SECURITY, CAROL, DecisionOutcome.APPROVE, null,
-                DecisionChannel.EMAIL_LINK, "192.0.2.12", true, NOW);
+                DecisionChannel.EMAIL_LINK, "192.0.2.12", PASSWORD, true, NOW);
     }
 }

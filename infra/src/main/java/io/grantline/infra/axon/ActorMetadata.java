@@ -14,6 +14,12 @@ public final class ActorMetadata {
     /** The request attribute a web entry point sets to name its channel (EMAIL_LINK, WEB, API). */
     public static final String CHANNEL_ATTRIBUTE = "grantline.channel";
 
+    /**
+     * The request attribute a web entry point sets when the actor is proven by something other than a sign-in: an
+     * approval link names its approver.
+     */
+    public static final String ACTOR_ATTRIBUTE = "grantline.actor";
+
     /** The actor of work that no person started directly: timers, processes, start-up. */
     public static final String SYSTEM = "system";
 

@@ -1,6 +1,9 @@
 package io.grantline.infra.domain;
 
+import io.grantline.api.upcasting.AccessRequestRejectedUpcaster;
+import io.grantline.api.upcasting.ApprovalDecisionRecordedUpcaster;
 import io.grantline.command.request.RequestPolicy;
+import io.grantline.workflow.settings.ApprovalSettings;
 import io.grantline.workflow.grant.ProvisioningConnector;
 import io.grantline.workflow.grant.RecordingProvisioningConnector;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,8 +15,19 @@ import org.springframework.context.annotation.Configuration;
 class DomainConfiguration {
 
     @Bean
-    RequestPolicy requestPolicy(PolicySettings settings) {
-        return new RequestPolicy(settings.minimumDuration());
+    RequestPolicy requestPolicy(PolicySettings settings, ApprovalSettings approval) {
+        return new RequestPolicy(settings.minimumDuration(), approval.reauthenticationMaxAge());
+    }
+
+    /** Stored events of older revisions are read as the current ones (the stored bytes never change). */
+    @Bean
+    ApprovalDecisionRecordedUpcaster approvalDecisionRecordedUpcaster() {
+        return new ApprovalDecisionRecordedUpcaster();
+    }
+
+    @Bean
+    AccessRequestRejectedUpcaster accessRequestRejectedUpcaster() {
+        return new AccessRequestRejectedUpcaster();
     }
 
     /** A site's own connector, declared as a bean, replaces this one. */

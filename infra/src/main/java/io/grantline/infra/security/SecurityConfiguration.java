@@ -19,7 +19,14 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Map;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. The API answers HTTP Basic (local accounts) or OIDC bearer tokens, statelessly, and never
@@ -48,6 +55,15 @@ class SecurityConfiguration {
     @Bean
     static PathPatternRequestMatcherBuilderFactoryBean pathPatternMatchers() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    private static final RequestMatcher camunda = PathPatternRequestMatcher.withDefaults().matcher("/camunda/**");
+    private static final RequestMatcher approvals = PathPatternRequestMatcher.withDefaults().matcher("/approvals/**");
+
+    private static boolean signedIn(HttpServletRequest request) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return request.getSession(false) != null && auth != null && auth.isAuthenticated()
+                && !(auth instanceof AnonymousAuthenticationToken);
     }
 
     @Bean
@@ -89,16 +105,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers("/login", "/error", "/approvals/**", "/css/**").permitAll()
                         .requestMatchers("/mailbox/**", "/camunda/**").hasRole(ADMINISTRATOR)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
-                // the Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN); an approval link is itself an
-                // unguessable capability bound to one approver, which is what a CSRF token would add
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/approvals/**"))
+                .formLogin(form -> form.successHandler(new SignInTimeRecorder(clock)))
+                // The Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN). An approval link is itself an
+                // unguessable capability bound to one approver, so a decision by the link alone needs no token; but a
+                // decision that a signed-in session vouches for needs the page's token, or another site could ride it.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> camunda.matches(request)
+                        || approvals.matches(request) && !signedIn(request)))
                 .httpBasic(basic -> { })
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "

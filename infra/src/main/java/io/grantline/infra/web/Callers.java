@@ -3,7 +3,6 @@ package io.grantline.infra.web;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.Role;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
 /** Who is calling, in the terms the domain needs. */
@@ -27,12 +26,6 @@ public final class Callers {
     /** Reads beyond one's own: administrators, compliance officers and security operators. */
     public static boolean overseer(Authentication auth) {
         return has(auth, Role.ADMINISTRATOR) || has(auth, Role.COMPLIANCE_OFFICER) || has(auth, Role.SECURITY_OPERATOR);
-    }
-
-    /** A password presented with this very request (HTTP Basic) counts as signing in again. */
-    public static boolean presentedCredentials(Authentication auth) {
-        // the API is stateless: a username/password authentication there was made from this request's own header
-        return auth instanceof UsernamePasswordAuthenticationToken && auth.isAuthenticated();
     }
 
     private static boolean has(Authentication auth, String authority) {

@@ -14,7 +14,9 @@ import io.grantline.api.request.AccessRequested;
 import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalInboxItem;
 import io.grantline.api.request.ApprovalStageEscalated;
+import io.grantline.api.request.ApprovalPolicyApplied;
 import io.grantline.api.request.ApprovalStageOpened;
+import io.grantline.api.request.ApprovalStageReassigned;
 import io.grantline.api.request.FindAccessRequest;
 import io.grantline.api.request.ListAccessRequests;
 import io.grantline.api.request.ListApprovalInbox;
@@ -77,6 +79,11 @@ public class AccessRequestProjection {
     }
 
     @EventHandler
+    void on(ApprovalPolicyApplied event, @SequenceNumber long sequence) {
+        requests.apply(event.requestId().value(), sequence, Update.update("policy", RequestDocuments.policy(event.policy())));
+    }
+
+    @EventHandler
     void on(ApprovalStageOpened event, @SequenceNumber long sequence) {
         String stage = "stages." + event.stageIndex();
         List<String> approvers = ids(event.approverIds());
@@ -102,12 +109,21 @@ public class AccessRequestProjection {
 
     @EventHandler
     void on(ApprovalStageEscalated event, @SequenceNumber long sequence) {
-        List<String> approvers = ids(event.approverIds());
-        requests.apply(event.requestId().value(), sequence, new Update()
-                .set("stages." + event.stageIndex() + ".approverIds", approvers)
+        moved(event.requestId().value(), event.stageIndex(), event.approverIds(), sequence);
+    }
+
+    @EventHandler
+    void on(ApprovalStageReassigned event, @SequenceNumber long sequence) {
+        moved(event.requestId().value(), event.stageIndex(), event.approverIds(), sequence);
+    }
+
+    /** The stage has new approvers; earlier ones keep reading the request, but it leaves their inbox. */
+    private void moved(String requestId, int stageIndex, Set<IdentityId> approverIds, long sequence) {
+        List<String> approvers = ids(approverIds);
+        requests.apply(requestId, sequence, new Update()
+                .set("stages." + stageIndex + ".approverIds", approvers)
                 .addToSet("approverIds").each(approvers.toArray()));
-        mongo.updateFirst(query(where("_id").is(ApprovalInboxItem.taskId(event.requestId(), event.stageIndex()))),
-                Update.update("approverIds", approvers), INBOX);
+        mongo.updateFirst(query(where("_id").is(requestId + "." + stageIndex)), Update.update("approverIds", approvers), INBOX);
     }
 
     @EventHandler
@@ -117,6 +133,7 @@ public class AccessRequestProjection {
                 .append("channel", event.channel().name())
                 .append("at", Date.from(event.decidedAt()))
                 .append("comment", event.comment())
+                .append("authentication", RequestDocuments.authentication(event.authentication()))
                 .append("reauthenticated", event.reauthenticated());
         requests.apply(event.requestId().value(), sequence, Update.update("stages." + event.stageIndex() + ".decision", decision));
         mongo.remove(query(where("_id").is(ApprovalInboxItem.taskId(event.requestId(), event.stageIndex()))), INBOX);
@@ -131,7 +148,9 @@ public class AccessRequestProjection {
 
     @EventHandler
     void on(AccessRequestRejected event, @SequenceNumber long sequence) {
-        ended(event.requestId().value(), sequence, AccessRequestStatus.REJECTED);
+        requests.apply(event.requestId().value(), sequence, Update.update("status", AccessRequestStatus.REJECTED.name())
+                .set("rejection", new Document("reason", event.reason().name()).append("detail", event.detail())));
+        closeInbox(event.requestId().value());
     }
 
     @EventHandler

@@ -7,6 +7,9 @@ import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.AccessRequestStatus;
 import io.grantline.api.request.AccessRequestSummary;
 import io.grantline.api.request.ApprovalInboxItem;
+import io.grantline.api.request.ApprovalPolicy;
+import io.grantline.api.request.DecisionAuthentication;
+import io.grantline.api.request.RejectionReason;
 import io.grantline.api.request.ApprovalStage;
 import io.grantline.api.request.DecisionChannel;
 import io.grantline.api.request.DecisionOutcome;
@@ -35,7 +38,8 @@ final class RequestDocuments {
         return new AccessRequestSummary(AccessRequestId.of(doc.getString("_id")), IdentityId.of(doc.getString("requesterId")),
                 IdentityId.of(doc.getString("beneficiaryId")), EntitlementId.of(doc.getString("entitlementId")),
                 doc.getString("justification"), doc.getString("ticket"), Duration.parse(doc.getString("duration")),
-                AccessRequestStatus.valueOf(doc.getString("status")), stages, grantId == null ? null : GrantId.of(grantId),
+                AccessRequestStatus.valueOf(doc.getString("status")), policy(doc.get("policy", Document.class)), stages,
+                grantId == null ? null : GrantId.of(grantId), rejection(doc.get("rejection", Document.class)),
                 instant(doc.getDate("filedAt")));
     }
 
@@ -53,7 +57,42 @@ final class RequestDocuments {
                 instant(doc.getDate("decideBy")), decision == null ? null : new AccessRequestSummary.Decision(
                         IdentityId.of(decision.getString("approverId")), DecisionOutcome.valueOf(decision.getString("outcome")),
                         DecisionChannel.valueOf(decision.getString("channel")), instant(decision.getDate("at")),
-                        decision.getString("comment"), Boolean.TRUE.equals(decision.getBoolean("reauthenticated"))));
+                        decision.getString("comment"), authentication(decision.get("authentication", Document.class)),
+                        Boolean.TRUE.equals(decision.getBoolean("reauthenticated"))));
+    }
+
+    static Document policy(ApprovalPolicy policy) {
+        return new Document("stages", policy.stages().stream().map(Enum::name).toList())
+                .append("reauthentication", policy.reauthentication())
+                .append("longestGrant", policy.longestGrant() == null ? null : policy.longestGrant().toString())
+                .append("decisionTable", new Document("key", policy.decisionTable().key())
+                        .append("version", policy.decisionTable().version()));
+    }
+
+    static Document authentication(DecisionAuthentication authentication) {
+        return new Document("method", authentication.method().name())
+                .append("signedInAt", authentication.signedInAt() == null ? null : Date.from(authentication.signedInAt()));
+    }
+
+    private static ApprovalPolicy policy(Document doc) {
+        if (doc == null) {
+            return null;
+        }
+        Document table = doc.get("decisionTable", Document.class);
+        String longest = doc.getString("longestGrant");
+        return new ApprovalPolicy(doc.getList("stages", String.class).stream().map(ApprovalStage::valueOf).toList(),
+                Boolean.TRUE.equals(doc.getBoolean("reauthentication")), longest == null ? null : Duration.parse(longest),
+                new ApprovalPolicy.DecisionTableRef(table.getString("key"), table.getInteger("version")));
+    }
+
+    private static DecisionAuthentication authentication(Document doc) {
+        return doc == null ? null : new DecisionAuthentication(DecisionAuthentication.Method.valueOf(doc.getString("method")),
+                instant(doc.getDate("signedInAt")));
+    }
+
+    private static AccessRequestSummary.Rejection rejection(Document doc) {
+        return doc == null ? null : new AccessRequestSummary.Rejection(RejectionReason.valueOf(doc.getString("reason")),
+                doc.getString("detail"));
     }
 
     private static Set<IdentityId> identities(List<String> ids) {

@@ -1,9 +1,7 @@
 package io.grantline.workflow.bridge;
 
-import io.grantline.api.common.RuleViolation;
 import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.EndReason;
-import io.grantline.api.grant.GrantAccess;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.grant.ListActiveGrantsOf;
@@ -11,11 +9,17 @@ import io.grantline.api.grant.RevokeGrant;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityMarkedCompromised;
-import io.grantline.api.request.AccessRequestApproved;
+import io.grantline.api.identity.IdentitySuspended;
 import io.grantline.api.request.AccessRequestCancelled;
-import io.grantline.api.request.AccessRequested;
+import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.ApprovalDecisionRecorded;
+import io.grantline.api.request.ApprovalPolicyApplied;
+import io.grantline.api.request.ApprovalStageReassigned;
 import io.grantline.api.request.DecisionOutcome;
+import io.grantline.api.request.ReassignApprovalStage;
+import io.grantline.workflow.request.ApprovalMails;
+import io.grantline.workflow.request.StageAssignment;
+import io.grantline.workflow.request.StageVariables;
 import io.grantline.workflow.settings.ApprovalSettings;
 import io.grantline.workflow.settings.GrantSettings;
 import java.time.Instant;
@@ -57,9 +61,10 @@ public class ProcessBridge {
     private final QueryGateway queries;
     private final ApprovalSettings approval;
     private final GrantSettings grant;
+    private final StageAssignment stages;
 
     public ProcessBridge(RuntimeService runtime, HistoryService history, TaskService tasks, CommandGateway commands,
-                         QueryGateway queries, ApprovalSettings approval, GrantSettings grant) {
+                         QueryGateway queries, ApprovalSettings approval, GrantSettings grant, StageAssignment stages) {
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
@@ -67,34 +72,43 @@ public class ProcessBridge {
         this.queries = queries;
         this.approval = approval;
         this.grant = grant;
+        this.stages = stages;
     }
 
+    /**
+     * A filed request's policy starts its process. The stage names are routing data for the process's loop; the
+     * aggregate holds the policy and refuses any stage the process might add, drop or weaken.
+     */
     @EventHandler
-    void on(AccessRequested event) {
+    void on(ApprovalPolicyApplied event) {
         String requestId = event.requestId().value();
-        if (started(ACCESS_REQUEST, requestId)) {
+        if (event.policy().stages().isEmpty() || started(ACCESS_REQUEST, requestId)) {
             return;
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestId", requestId);
-        variables.put("riskTier", event.risk().name());
+        variables.put("stages", event.policy().stages().stream().map(Enum::name).toList());
         variables.put("remindAfter", approval.remindAfter().toString());
         variables.put("escalateAfter", approval.escalateAfter().toString());
         variables.put("timeOutAfter", approval.timeOutAfter().toString());
         variables.put("rejected", false);
-        runtime.createMessageCorrelation("AccessRequested").processInstanceBusinessKey(requestId).setVariables(variables)
+        runtime.createMessageCorrelation("ApprovalPolicyApplied").processInstanceBusinessKey(requestId).setVariables(variables)
                 .correlateStartMessage();
     }
 
     /** A decision completes the stage's task; a decision whose task is gone (already completed) changes nothing. */
     @EventHandler
     void on(ApprovalDecisionRecorded event) {
-        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(event.requestId().value())
-                .processDefinitionKey(ACCESS_REQUEST).taskDefinitionKey("decide").active().list()) {
-            Object loopCounter = runtime.getVariable(task.getExecutionId(), "loopCounter");
-            if (loopCounter instanceof Number index && index.intValue() == event.stageIndex()) {
-                tasks.complete(task.getId(), Map.of("rejected", event.outcome() == DecisionOutcome.REJECT));
-            }
+        for (Task task : stages.openTasks(event.requestId(), event.stageIndex())) {
+            tasks.complete(task.getId(), StageVariables.decided(event.outcome() == DecisionOutcome.REJECT));
+        }
+    }
+
+    /** The stage's task follows the aggregate's new approvers, who get mail with links of their own. */
+    @EventHandler
+    void on(ApprovalStageReassigned event) {
+        for (Task task : stages.openTasks(event.requestId(), event.stageIndex())) {
+            stages.moveTo(task, event.requestId(), event.approverIds(), ApprovalMails.Occasion.REASSIGNED);
         }
     }
 
@@ -102,21 +116,6 @@ public class ProcessBridge {
     void on(AccessRequestCancelled event) {
         runtime.createMessageCorrelation("AccessRequestCancelled").processInstanceBusinessKey(event.requestId().value())
                 .correlateAll();
-    }
-
-    /**
-     * An approved request starts its grant. The grant's own rules may refuse it (the identity was marked compromised,
-     * a conflicting grant appeared since the approval): that is an answer, logged for the operator, not a failure to
-     * retry. Any other failure propagates, and the event is handled again.
-     */
-    @EventHandler
-    void on(AccessRequestApproved event) {
-        try {
-            commands.sendAndWait(new GrantAccess(event.grantId(), event.requestId(), event.beneficiaryId(), event.entitlementId(),
-                    event.validFrom(), event.validUntil()));
-        } catch (RuleViolation refused) {
-            log.warn("Request {} was approved, but its grant was refused: {}", event.requestId().value(), refused.getMessage());
-        }
     }
 
     @EventHandler
@@ -149,11 +148,26 @@ public class ProcessBridge {
     @EventHandler
     void on(IdentityMarkedCompromised event) {
         revokeEverything(event.identityId(), EndReason.COMPROMISED, "identity marked compromised: " + event.reason());
+        moveOpenStagesOf(event.identityId());
     }
 
     @EventHandler
     void on(IdentityDeparted event) {
         revokeEverything(event.identityId(), EndReason.DEPARTED, "identity departed: " + event.reason());
+        moveOpenStagesOf(event.identityId());
+    }
+
+    @EventHandler
+    void on(IdentitySuspended event) {
+        moveOpenStagesOf(event.identityId());
+    }
+
+    /** An approver who is no longer active decides nothing: each of their open stages moves on at once. */
+    private void moveOpenStagesOf(IdentityId approverId) {
+        for (Task task : stages.openTasksOf(approverId)) {
+            AccessRequestId requestId = AccessRequestId.of((String) tasks.getVariable(task.getId(), "requestId"));
+            commands.sendAndWait(new ReassignApprovalStage(requestId, stages.stageIndex(task), approverId));
+        }
     }
 
     private void revokeEverything(IdentityId identityId, EndReason reason, String comment) {

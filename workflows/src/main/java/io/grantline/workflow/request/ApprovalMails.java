@@ -24,7 +24,8 @@ public class ApprovalMails {
     public enum Occasion {
         REQUESTED("Approval needed"),
         REMINDER("Reminder: approval needed"),
-        ESCALATED("Escalated to you: approval needed");
+        ESCALATED("Escalated to you: approval needed"),
+        REASSIGNED("Moved to you: approval needed");
 
         private final String subject;
 

@@ -1,6 +1,7 @@
 package io.grantline.workflow.request;
 
 import io.grantline.api.request.CheckSeparationOfDuties;
+import io.grantline.api.request.RejectionReason;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +19,9 @@ class CheckSeparationOfDutiesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Boolean clear = commands.sendAndWait(new CheckSeparationOfDuties(StageVariables.requestId(execution)));
-        execution.setVariable("sodClear", Boolean.TRUE.equals(clear));
+        boolean clear = Boolean.TRUE.equals(commands.sendAndWait(new CheckSeparationOfDuties(StageVariables.requestId(execution))));
+        if (!clear) {
+            StageVariables.reject(execution, RejectionReason.SOD_CONFLICT);
+        }
     }
 }

@@ -1,9 +1,16 @@
 package io.grantline.workflow.request;
 
+import io.grantline.api.common.RuleViolation;
+import io.grantline.api.grant.GrantAccess;
 import io.grantline.api.grant.GrantId;
+import io.grantline.api.request.AccessRequestApproved;
 import io.grantline.api.request.AccessRequestId;
+import io.grantline.api.request.ApprovalResult;
 import io.grantline.api.request.ApproveAccessRequest;
+import io.grantline.api.request.RejectApprovedRequest;
+import io.grantline.api.request.RejectionReason;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,8 +18,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Every stage approved: approves the request, capped by the policy's longest grant. The grant's id is derived from
- * the request's, so a retried step names the same grant; the grant itself starts from the approval event.
+ * Every stage approved: approves the request and starts its grant, in one transaction. The request itself refuses
+ * a grant it can see could not be held; a refusal by the grant's own rules (a race the request could not see) rejects
+ * the request with that reason, so it never rests APPROVED without a grant. The grant's id is derived from the
+ * request's, so a retried step names the same grant.
  */
 @Component("grantAccess")
 class GrantAccessDelegate implements JavaDelegate {
@@ -26,10 +35,34 @@ class GrantAccessDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         AccessRequestId requestId = StageVariables.requestId(execution);
-        commands.sendAndWait(new ApproveAccessRequest(requestId, grantIdFor(requestId), StageVariables.longestGrant(execution)));
+        GrantId grantId = grantIdFor(requestId);
+        ApprovalResult result = commands.sendAndWait(new ApproveAccessRequest(requestId, grantId));
+        if (!result.approved()) {
+            StageVariables.reject(execution, result.rejection());
+            return;
+        }
+        AccessRequestApproved approval = result.approval();
+        try {
+            commands.sendAndWait(new GrantAccess(grantId, requestId, approval.beneficiaryId(), approval.entitlementId(),
+                    approval.validFrom(), approval.validUntil()));
+        } catch (RuleViolation refused) {
+            RejectionReason reason = reasonFor(refused).orElseThrow(() -> refused);
+            commands.sendAndWait(new RejectApprovedRequest(requestId, reason, refused.getMessage()));
+            StageVariables.reject(execution, reason);
+        }
     }
 
     static GrantId grantIdFor(AccessRequestId requestId) {
         return GrantId.of(UUID.nameUUIDFromBytes(("grant-of-" + requestId.value()).getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    /** The grant refusals a request can meet after its approval; any other failure is a fault to retry (an incident). */
+    private static Optional<RejectionReason> reasonFor(RuleViolation refused) {
+        return Optional.ofNullable(switch (refused.slug()) {
+            case "separation-of-duties-conflict" -> RejectionReason.SOD_CONFLICT;
+            case "entitlement-retired-already" -> RejectionReason.ENTITLEMENT_RETIRED;
+            case "identity-not-active" -> RejectionReason.BENEFICIARY_INACTIVE;
+            default -> null;
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.grantline.workflow.request;
 
 import io.grantline.api.request.OpenApprovalStage;
+import io.grantline.api.request.RejectionReason;
 import io.grantline.api.request.StageRouting;
 import io.grantline.workflow.settings.ApprovalSettings;
 import java.time.Clock;
@@ -10,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Opens the next stage; the aggregate routes it to its approvers, or rejects the request when nobody can decide. */
+/**
+ * Opens the next stage of the request's policy; the aggregate names it, routes it to its approvers, or rejects the
+ * request when nobody can decide.
+ */
 @Component("openApprovalStage")
 class OpenApprovalStageDelegate implements JavaDelegate {
 
@@ -29,12 +33,12 @@ class OpenApprovalStageDelegate implements JavaDelegate {
         // a stage's links live as long as the request may stay open
         Instant decideBy = clock.instant().plus(settings.timeOutAfter());
         StageRouting routing = commands.sendAndWait(new OpenApprovalStage(StageVariables.requestId(execution),
-                StageVariables.stageIndex(execution), StageVariables.stage(execution),
-                StageVariables.reauthenticationRequired(execution), decideBy));
+                StageVariables.stageIndex(execution), decideBy));
+        execution.setVariableLocal(StageVariables.STAGE, routing.stage().name());
         StageVariables.setApprovers(execution, routing.approverIds());
         execution.setVariableLocal(StageVariables.DECIDE_BY, decideBy.toString());
         if (routing.rejected()) {
-            execution.setVariable(StageVariables.REJECTED, true);
+            StageVariables.reject(execution, RejectionReason.NO_APPROVER);
         }
     }
 }

@@ -3,21 +3,27 @@ package io.grantline.workflow.request;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.ApprovalStage;
-import java.time.Duration;
+import io.grantline.api.request.RejectionReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reads and writes the access-request process's variables, as docs/processes.md names them. */
-final class StageVariables {
+/**
+ * Reads and writes the access-request process's variables, as docs/processes.md names them. They are identifiers and
+ * routing data only: the request's policy and decisions live in the AccessRequest aggregate.
+ */
+public final class StageVariables {
 
     static final String REQUEST_ID = "requestId";
-    static final String RISK_TIER = "riskTier";
+    static final String STAGE = "stage";
     static final String REJECTED = "rejected";
+    static final String REJECTION_REASON = "rejectionReason";
     static final String APPROVER_IDS = "approverIds";
     static final String DECIDE_BY = "decideBy";
+    static final String LOOP_COUNTER = "loopCounter";
 
     private StageVariables() {
     }
@@ -26,30 +32,20 @@ final class StageVariables {
         return AccessRequestId.of((String) execution.getVariable(REQUEST_ID));
     }
 
-    static int stageIndex(DelegateExecution execution) {
-        return ((Number) execution.getVariable("loopCounter")).intValue();
+    static int stageIndex(VariableScope execution) {
+        return ((Number) execution.getVariable(LOOP_COUNTER)).intValue();
     }
 
-    static ApprovalStage stage(DelegateExecution execution) {
-        return ApprovalStage.valueOf((String) execution.getVariable("stage"));
+    static ApprovalStage stage(VariableScope execution) {
+        return ApprovalStage.valueOf((String) execution.getVariable(STAGE));
     }
 
-    static boolean reauthenticationRequired(DelegateExecution execution) {
-        return Boolean.TRUE.equals(limits(execution).get("reauthentication"));
-    }
-
-    /** The policy's cap on the grant, or null when the entitlement's maximum is the only limit. */
-    static Duration longestGrant(DelegateExecution execution) {
-        Object value = limits(execution).get("longestGrant");
-        return value == null || value.toString().isBlank() ? null : Duration.parse(value.toString());
-    }
-
-    static Instant decideBy(DelegateExecution execution) {
+    static Instant decideBy(VariableScope execution) {
         return Instant.parse((String) execution.getVariable(DECIDE_BY));
     }
 
     @SuppressWarnings("unchecked")
-    static List<IdentityId> approverIds(DelegateExecution execution) {
+    static List<IdentityId> approverIds(VariableScope execution) {
         return ((List<String>) execution.getVariable(APPROVER_IDS)).stream().map(IdentityId::of).toList();
     }
 
@@ -57,9 +53,20 @@ final class StageVariables {
         execution.setVariableLocal(APPROVER_IDS, approvers.stream().map(IdentityId::value).toList());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> limits(DelegateExecution execution) {
-        Object limits = execution.getVariable("limits");
-        return limits instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    /** Ends the approval loop as rejected, remembering why for the requester's mail. */
+    static void reject(DelegateExecution execution, RejectionReason reason) {
+        execution.setVariable(REJECTED, true);
+        execution.setVariable(REJECTION_REASON, reason.name());
+    }
+
+    static RejectionReason rejectionReason(DelegateExecution execution) {
+        Object reason = execution.getVariable(REJECTION_REASON);
+        return reason == null ? null : RejectionReason.valueOf(reason.toString());
+    }
+
+    /** The variables with which the bridge completes a stage's task when its decision arrives. */
+    public static Map<String, Object> decided(boolean rejected) {
+        return rejected ? Map.of(REJECTED, true, REJECTION_REASON, RejectionReason.APPROVER_REJECTED.name())
+                : Map.of(REJECTED, false);
     }
 }

@@ -4,25 +4,31 @@ import io.grantline.api.entitlement.EntitlementSummary;
 import io.grantline.api.entitlement.FindEntitlement;
 import io.grantline.api.identity.FindIdentity;
 import io.grantline.api.identity.IdentitySummary;
+import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.request.AccessRequestStatus;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.AccessRequestSummary;
 import io.grantline.api.request.DecisionChannel;
 import io.grantline.api.request.DecisionOutcome;
 import io.grantline.api.request.FindAccessRequest;
 import io.grantline.api.request.RecordApprovalDecision;
 import io.grantline.api.common.RuleViolation;
+import io.grantline.infra.axon.ActorMetadata;
 import io.grantline.infra.links.ApprovalLink;
 import io.grantline.infra.links.ApprovalLinkSigner;
 import io.grantline.infra.links.LinkRefused;
+import io.grantline.infra.security.ApproverAuthentication;
+import io.grantline.infra.web.Durations;
+import io.grantline.workflow.settings.ApprovalSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,11 +48,16 @@ class ApprovalLinkController {
     private final ApprovalLinkSigner links;
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ApproverAuthentication approvers;
+    private final Duration reauthenticationMaxAge;
 
-    ApprovalLinkController(ApprovalLinkSigner links, CommandGateway commands, QueryGateway queries) {
+    ApprovalLinkController(ApprovalLinkSigner links, CommandGateway commands, QueryGateway queries, ApproverAuthentication approvers,
+                           ApprovalSettings settings) {
         this.links = links;
         this.commands = commands;
         this.queries = queries;
+        this.approvers = approvers;
+        this.reauthenticationMaxAge = settings.reauthenticationMaxAge();
     }
 
     @GetMapping("/approvals/{token}")
@@ -70,9 +81,12 @@ class ApprovalLinkController {
             model.addAttribute("request", request.get());
             return outcome(model, response, HttpStatus.CONFLICT, "Already decided", decidedText(request.get(), stage.get()));
         }
+        if (!approverActive(link)) {
+            return noLongerActive(model, response, link);
+        }
         if (stage.get().approverIds().stream().noneMatch(link.approverId()::equals)) {
             return outcome(model, response, HttpStatus.FORBIDDEN, "No longer yours",
-                    "This decision has moved to someone else (it was escalated). Nothing was changed.");
+                    "This decision has moved to someone else (it was escalated or reassigned). Nothing was changed.");
         }
         describe(model, request.get(), stage.get(), link);
         model.addAttribute("token", token);
@@ -81,14 +95,15 @@ class ApprovalLinkController {
 
     @PostMapping("/approvals/{token}")
     String decide(@PathVariable String token, @RequestParam(required = false) String outcome,
-                  @RequestParam(required = false) String comment, Authentication auth, HttpServletRequest http,
-                  HttpServletResponse response, Model model) {
+                  @RequestParam(required = false) String comment, @RequestParam(required = false) String password,
+                  Authentication auth, HttpServletRequest http, HttpServletResponse response, Model model) {
         ApprovalLink link;
         try {
             link = links.verify(token);
         } catch (LinkRefused refused) {
             return refused(refused, model, response);
         }
+        model.addAttribute("token", token);
         DecisionOutcome decision;
         try {
             decision = DecisionOutcome.valueOf(outcome == null ? "" : outcome);
@@ -98,16 +113,21 @@ class ApprovalLinkController {
         if (comment != null && comment.length() > 2000) {
             return outcome(model, response, HttpStatus.BAD_REQUEST, "Comment too long", "At most 2000 characters. Nothing was recorded.");
         }
-        boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
-        if (signedIn && !auth.getName().equals(link.approverId().value())) {
-            return outcome(model, response, HttpStatus.FORBIDDEN, "Signed in as someone else",
-                    "This link belongs to " + link.approverId().value() + ", but you are signed in as " + auth.getName()
-                            + ". Nothing was recorded.");
+        DecisionAuthentication authentication;
+        try {
+            authentication = approvers.of(http, auth, link.approverId(), password, DecisionAuthentication.Method.LINK_ONLY);
+        } catch (ApproverAuthentication.Refused refused) {
+            return refused.someoneElse()
+                    ? outcome(model, response, HttpStatus.FORBIDDEN, "Signed in as someone else", refused.getMessage())
+                    : signInAgain(model, response, link, refused.getMessage());
         }
+        // the link proves the approver: their decision is theirs in the record, whoever's browser sent it
+        http.setAttribute(ActorMetadata.ACTOR_ATTRIBUTE, link.approverId().value());
+        http.setAttribute(ActorMetadata.CHANNEL_ATTRIBUTE, DecisionChannel.EMAIL_LINK.name());
         try {
             commands.sendAndWait(new RecordApprovalDecision(link.requestId(), link.stageIndex(), link.approverId(), decision,
                     comment == null || comment.isBlank() ? null : comment.strip(), DecisionChannel.EMAIL_LINK, http.getRemoteAddr(),
-                    signedIn));
+                    authentication));
         } catch (RuleViolation violation) {
             return violated(violation, model, response, link);
         } catch (ConcurrencyException raced) {
@@ -119,10 +139,11 @@ class ApprovalLinkController {
 
     private String violated(RuleViolation violation, Model model, HttpServletResponse response, ApprovalLink link) {
         if ("reauthentication-required".equals(violation.slug())) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Grantline\"");
-            model.addAttribute("signInAs", link.approverId().value());
-            return outcome(model, response, HttpStatus.UNAUTHORIZED, "Sign in to decide",
-                    "This access is critical: sign in as " + link.approverId().value() + ", then open the link again. Nothing was recorded.");
+            return signInAgain(model, response, link, "This access is critical: your decision counts only with your password"
+                    + " (or a sign-in within the last " + Durations.inWords(reauthenticationMaxAge) + "). Nothing was recorded.");
+        }
+        if ("approver-not-active".equals(violation.slug())) {
+            return noLongerActive(model, response, link);
         }
         return switch (violation.kind()) {
             case CONFLICT -> outcome(model, response, HttpStatus.CONFLICT, "Already decided", violation.getMessage());
@@ -130,6 +151,22 @@ class ApprovalLinkController {
             case NOT_FOUND -> outcome(model, response, HttpStatus.NOT_FOUND, "Not found", violation.getMessage());
             default -> outcome(model, response, HttpStatus.BAD_REQUEST, "Not recorded", violation.getMessage());
         };
+    }
+
+    private static String signInAgain(Model model, HttpServletResponse response, ApprovalLink link, String text) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Grantline\"");
+        model.addAttribute("signInAs", link.approverId().value());
+        return outcome(model, response, HttpStatus.UNAUTHORIZED, "Enter your password to decide", text);
+    }
+
+    private static String noLongerActive(Model model, HttpServletResponse response, ApprovalLink link) {
+        return outcome(model, response, HttpStatus.FORBIDDEN, "This link no longer decides anything", link.approverId().value()
+                + " is no longer an active approver, so the decision has moved to their manager. Nothing was changed.");
+    }
+
+    private boolean approverActive(ApprovalLink link) {
+        return queries.query(new FindIdentity(link.approverId()), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join()
+                .map(identity -> identity.status() == IdentityStatus.ACTIVE).orElse(false);
     }
 
     private String refused(LinkRefused refused, Model model, HttpServletResponse response) {
@@ -158,6 +195,7 @@ class ApprovalLinkController {
         model.addAttribute("approver", name(link.approverId()));
         model.addAttribute("requester", name(request.requesterId()));
         model.addAttribute("beneficiary", name(request.beneficiaryId()));
+        model.addAttribute("reauthenticationMaxAge", Durations.inWords(reauthenticationMaxAge));
         model.addAttribute("entitlement", queries.query(new FindEntitlement(request.entitlementId()),
                 ResponseTypes.optionalInstanceOf(EntitlementSummary.class)).join().orElse(null));
     }

@@ -3,10 +3,12 @@ package io.grantline.infra.web.request;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.ApprovalInboxItem;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.DecisionChannel;
 import io.grantline.api.request.DecisionOutcome;
 import io.grantline.api.request.ListApprovalInbox;
 import io.grantline.api.request.RecordApprovalDecision;
+import io.grantline.infra.security.ApproverAuthentication;
 import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.Callers;
 import io.grantline.infra.web.NotFound;
@@ -19,6 +21,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +40,12 @@ class ApprovalController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ApproverAuthentication approvers;
 
-    ApprovalController(CommandGateway commands, QueryGateway queries) {
+    ApprovalController(CommandGateway commands, QueryGateway queries, ApproverAuthentication approvers) {
         this.commands = commands;
         this.queries = queries;
+        this.approvers = approvers;
     }
 
     @GetMapping("/inbox")
@@ -51,7 +56,8 @@ class ApprovalController {
 
     /**
      * Records a decision. The aggregate refuses what is not the caller's to decide (403), a repeated or late decision
-     * (409); a password presented with this call counts as re-authentication.
+     * (409). A password presented with this call (HTTP Basic) or a recent OIDC sign-in ({@code auth_time}) counts as
+     * re-authentication; an API token does not.
      */
     @PostMapping("/{taskId}/decision")
     ResponseEntity<Accepted> decide(@PathVariable String taskId, @Valid @RequestBody DecisionBody body,
@@ -63,8 +69,14 @@ class ApprovalController {
         }
         AccessRequestId requestId = AccessRequestId.of(taskId.substring(0, dot));
         IdentityId approver = Callers.identity(auth);
+        DecisionAuthentication authentication;
+        try {
+            authentication = approvers.of(request, auth, approver, null, DecisionAuthentication.Method.API_TOKEN);
+        } catch (ApproverAuthentication.Refused refused) {
+            throw new AccessDeniedException(refused.getMessage());
+        }
         commands.sendAndWait(new RecordApprovalDecision(requestId, Integer.parseInt(taskId.substring(dot + 1)), approver,
-                body.outcome(), body.comment(), DecisionChannel.API, request.getRemoteAddr(), Callers.presentedCredentials(auth)));
+                body.outcome(), body.comment(), DecisionChannel.API, request.getRemoteAddr(), authentication));
         return Accepted.of(taskId);
     }
 }

@@ -1,0 +1,92 @@
+package io.grantline.infra.domain;
+
+import io.grantline.api.entitlement.PrivilegeLevel;
+import io.grantline.api.entitlement.RiskTier;
+import io.grantline.api.identity.IdentityKind;
+import io.grantline.api.request.ApprovalPolicy;
+import io.grantline.api.request.ApprovalStage;
+import io.grantline.command.request.ApprovalPolicyTable;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.DecisionRequirementsDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The approval policy as the site's DMN file says it ({@code approval-policy.dmn}: decisions {@code approval-stages}
+ * and {@code approval-limits}), evaluated once when a request is filed, from the latest deployed version of the file.
+ * The request records the file's key and that version, so a later redeployment (or a change through Cockpit) never
+ * alters what an earlier request had to pass.
+ */
+@Component
+class DmnApprovalPolicyTable implements ApprovalPolicyTable {
+
+    static final String DECISION_REQUIREMENTS_KEY = "approval-policy";
+    static final String STAGES_DECISION = "approval-stages";
+    static final String LIMITS_DECISION = "approval-limits";
+
+    private final RepositoryService repository;
+    private final DecisionService decisions;
+
+    DmnApprovalPolicyTable(RepositoryService repository, DecisionService decisions) {
+        this.repository = repository;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public ApprovalPolicy decide(RiskTier risk, PrivilegeLevel level, IdentityKind beneficiaryKind, String zone) {
+        DecisionRequirementsDefinition table = repository.createDecisionRequirementsDefinitionQuery()
+                .decisionRequirementsDefinitionKey(DECISION_REQUIREMENTS_KEY).latestVersion().singleResult();
+        if (table == null) {
+            throw new IllegalStateException("no approval policy is deployed (decision requirements '" + DECISION_REQUIREMENTS_KEY + "')");
+        }
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("riskTier", risk.name());
+        facts.put("privilegeLevel", level == null ? null : level.name());
+        facts.put("identityKind", beneficiaryKind.name());
+        facts.put("zone", zone);
+
+        List<ApprovalStage> stages = decisions.evaluateDecisionTableById(decision(table, STAGES_DECISION).getId(), facts)
+                .collectEntries("stage").stream().map(stage -> stageNamed(String.valueOf(stage))).toList();
+        DmnDecisionRuleResult limits = decisions.evaluateDecisionTableById(decision(table, LIMITS_DECISION).getId(), facts)
+                .getSingleResult();
+        boolean reauthentication = limits != null && Boolean.TRUE.equals(limits.getEntry("reauthentication"));
+        Duration longestGrant = limits == null ? null : duration(limits.getEntry("longestGrant"));
+        return new ApprovalPolicy(stages, reauthentication, longestGrant,
+                new ApprovalPolicy.DecisionTableRef(DECISION_REQUIREMENTS_KEY, table.getVersion()));
+    }
+
+    private DecisionDefinition decision(DecisionRequirementsDefinition table, String key) {
+        DecisionDefinition decision = repository.createDecisionDefinitionQuery().decisionRequirementsDefinitionId(table.getId())
+                .decisionDefinitionKey(key).singleResult();
+        if (decision == null) {
+            throw new IllegalStateException("the deployed approval policy (version " + table.getVersion() + ") has no decision '" + key + "'");
+        }
+        return decision;
+    }
+
+    private static ApprovalStage stageNamed(String name) {
+        try {
+            return ApprovalStage.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalStateException("the approval policy names an unknown stage '" + name + "'");
+        }
+    }
+
+    private static Duration duration(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.parse(value.toString());
+        } catch (DateTimeParseException notADuration) {
+            throw new IllegalStateException("the approval policy's longestGrant '" + value + "' is not an ISO-8601 duration");
+        }
+    }
+}
