@@ -28,6 +28,10 @@ import io.grantline.api.identity.ManagerAssigned;
 import io.grantline.api.identity.OwnerAssigned;
 import io.grantline.api.identity.Role;
 import io.grantline.api.identity.RolesAssigned;
+import io.grantline.api.model.DeployedModel;
+import io.grantline.api.model.ModelDeploymentEvent;
+import io.grantline.api.model.ModelDeploymentId;
+import io.grantline.api.model.ModelsDeployed;
 import io.grantline.api.request.AccessRequestApproved;
 import io.grantline.api.request.AccessRequestCancelled;
 import io.grantline.api.request.AccessRequestEvent;
@@ -56,7 +60,7 @@ final class EventSamples {
 
     /** The sealed event families; every type they permit must have a sample and a pinned file. */
     static final List<Class<?>> FAMILIES = List.of(IdentityEvent.class, EntitlementEvent.class,
-            AccessRequestEvent.class, GrantEvent.class);
+            AccessRequestEvent.class, GrantEvent.class, ModelDeploymentEvent.class);
 
     private static final IdentityId ALICE = IdentityId.of("alice");
     private static final IdentityId BOB = IdentityId.of("bob");
@@ -107,7 +111,11 @@ final class EventSamples {
             new GrantProvisioningFailed(GRANT, "PLC-7 did not answer after 3 attempts"),
             new GrantRevoked(GRANT, SVC, OPERATE, EndReason.COMPROMISED, "key leaked in a public repository",
                     FILED.plus(Duration.ofHours(1))),
-            new GrantDeprovisioned(GRANT, "opcua-line-3"));
+            new GrantDeprovisioned(GRANT, "opcua-line-3"),
+            new ModelsDeployed(ModelDeploymentId.of("8c1f3e2a-5b6d-11f0-9a7e-0242ac120002"), "approval policy, stricter HIGH",
+                    "cockpit", "admin", List.of(new DeployedModel(DeployedModel.Kind.DECISION_REQUIREMENTS, "approval-policy", 4,
+                    "approval-policy.dmn"), new DeployedModel(DeployedModel.Kind.DECISION, "approval-stages", 4,
+                    "approval-policy.dmn"))));
 
     private EventSamples() {
     }

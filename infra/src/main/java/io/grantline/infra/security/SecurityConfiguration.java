@@ -76,9 +76,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/identities", "/api/entitlements", "/api/identities/*/owner")
                         .hasRole(ADMINISTRATOR)
-                        .requestMatchers(HttpMethod.PUT, "/api/identities/*/roles", "/api/identities/*/local-credential")
+                        .requestMatchers(HttpMethod.PUT, "/api/identities/*/roles", "/api/identities/*/local-credential",
+                                "/api/identities/*/manager", "/api/entitlements/*/owner", "/api/entitlements/*/policy")
                         .hasRole(ADMINISTRATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/identities/*/compromised", "/api/identities/*/departure")
+                        .requestMatchers(HttpMethod.POST, "/api/entitlements/*/retirement").hasRole(ADMINISTRATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/identities/*/compromised", "/api/identities/*/departure",
+                                "/api/identities/*/suspension", "/api/identities/*/reinstate")
                         .hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/identities")
                         .hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER, SECURITY_OPERATOR)
@@ -86,7 +89,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/approvals/inbox").hasRole(IDENTITY)
                         .requestMatchers(HttpMethod.POST, "/api/grants/*/revoke").hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
                         .requestMatchers("/api/compliance/**").hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER)
-                        .requestMatchers("/engine-rest/**").hasRole(ADMINISTRATOR)
+                        // the engine's own REST API is not served (docs/adr/0006); nobody reaches it, whatever is deployed
+                        .requestMatchers("/engine-rest/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> Problems.writeUnauthorized(response, json)))
                 .exceptionHandling(errors -> errors

@@ -3,15 +3,15 @@ package io.grantline.workflow.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.grantline.api.entitlement.EntitlementId;
-import io.grantline.api.entitlement.RiskTier;
-import io.grantline.api.identity.IdentityId;
 import io.grantline.api.request.AccessRequestId;
-import io.grantline.api.request.AccessRequested;
+import io.grantline.api.request.ApprovalPolicy;
+import io.grantline.api.request.ApprovalPolicyApplied;
+import io.grantline.api.request.ApprovalStage;
 import io.grantline.infra.support.Api;
 import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ class ProcessBridgeIdempotencyTest extends GrantlineIntegrationTest {
     RuntimeService runtime;
 
     @Test
-    void anAccessRequestedEventHandledTwiceStartsOneProcess() {
+    void anAppliedPolicyHandledTwiceStartsOneProcess() {
         Catalog catalog = new Catalog(admin());
         String manager = catalog.person("bea", null);
         String requester = catalog.signIn(catalog.person("bob", manager), PASSWORD);
@@ -37,8 +37,8 @@ class ProcessBridgeIdempotencyTest extends GrantlineIntegrationTest {
         String requestId = filed.json().get("id").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> instances(requestId) == 1);
 
-        bridge.on(new AccessRequested(AccessRequestId.of(requestId), IdentityId.of(requester), IdentityId.of(requester),
-                EntitlementId.of(entitlement), "shift handover", null, Duration.ofHours(8), false, RiskTier.LOW));
+        bridge.on(new ApprovalPolicyApplied(AccessRequestId.of(requestId), new ApprovalPolicy(List.of(ApprovalStage.MANAGER),
+                false, null, new ApprovalPolicy.DecisionTableRef("approval-policy", 1))));
 
         assertThat(instances(requestId)).isEqualTo(1);
     }

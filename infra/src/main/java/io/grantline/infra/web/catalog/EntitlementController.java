@@ -1,6 +1,16 @@
 package io.grantline.infra.web.catalog;
 
 import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.api.entitlement.ChangeEntitlementOwner;
+import io.grantline.api.entitlement.ChangeEntitlementPolicy;
+import io.grantline.api.entitlement.RetireEntitlement;
+import io.grantline.api.entitlement.RiskTier;
+import io.grantline.api.identity.IdentityId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.Set;
 import io.grantline.api.entitlement.EntitlementSummary;
 import io.grantline.api.entitlement.FindEntitlement;
 import io.grantline.api.entitlement.ListEntitlements;
@@ -15,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/entitlements")
 class EntitlementController {
+
+    record OwnerBody(@NotNull IdentityId ownerId) {
+    }
+
+    record PolicyBody(@NotNull RiskTier risk, @NotNull Duration maxDuration,
+                      @NotNull @Size(max = 100) Set<@NotNull EntitlementId> sodConflicts) {
+    }
+
+    record ReasonBody(@NotBlank @Size(max = 1000) String reason) {
+    }
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -36,6 +57,27 @@ class EntitlementController {
     ResponseEntity<Accepted> define(@Valid @RequestBody DefineEntitlementRequest body) {
         commands.sendAndWait(body.toCommand());
         return Accepted.at("/api/entitlements", body.id().value());
+    }
+
+    /** The entitlement's new owner decides its RESOURCE_OWNER stages from now on (open stages keep their approvers). */
+    @PutMapping("/{id}/owner")
+    ResponseEntity<Accepted> owner(@PathVariable String id, @Valid @RequestBody OwnerBody body) {
+        commands.sendAndWait(new ChangeEntitlementOwner(EntitlementId.of(id), body.ownerId()));
+        return Accepted.at("/api/entitlements", id);
+    }
+
+    /** A new risk tier, maximum duration or conflicts; requests already filed keep the policy they were filed under. */
+    @PutMapping("/{id}/policy")
+    ResponseEntity<Accepted> policy(@PathVariable String id, @Valid @RequestBody PolicyBody body) {
+        commands.sendAndWait(new ChangeEntitlementPolicy(EntitlementId.of(id), body.risk(), body.maxDuration(), body.sodConflicts()));
+        return Accepted.at("/api/entitlements", id);
+    }
+
+    /** Nobody may request it any more; an approved request whose grant has not started is rejected (ENTITLEMENT_RETIRED). */
+    @PostMapping("/{id}/retirement")
+    ResponseEntity<Accepted> retire(@PathVariable String id, @Valid @RequestBody ReasonBody body) {
+        commands.sendAndWait(new RetireEntitlement(EntitlementId.of(id), body.reason()));
+        return Accepted.at("/api/entitlements", id);
     }
 
     @GetMapping

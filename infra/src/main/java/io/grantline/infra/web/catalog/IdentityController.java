@@ -1,5 +1,6 @@
 package io.grantline.infra.web.catalog;
 
+import io.grantline.api.identity.AssignManager;
 import io.grantline.api.identity.AssignOwner;
 import io.grantline.api.identity.AssignRoles;
 import io.grantline.api.identity.FindIdentity;
@@ -9,6 +10,8 @@ import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.ListIdentities;
 import io.grantline.api.identity.MarkIdentityCompromised;
 import io.grantline.api.identity.RecordDeparture;
+import io.grantline.api.identity.ReinstateIdentity;
+import io.grantline.api.identity.SuspendIdentity;
 import io.grantline.api.identity.Role;
 import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.NotFound;
@@ -44,6 +47,9 @@ class IdentityController {
     }
 
     record OwnerBody(@NotNull IdentityId ownerId) {
+    }
+
+    record ManagerBody(@NotNull IdentityId managerId) {
     }
 
     private final CommandGateway commands;
@@ -88,6 +94,26 @@ class IdentityController {
     @PostMapping("/{id}/departure")
     ResponseEntity<Accepted> departure(@PathVariable String id, @Valid @RequestBody ReasonBody body) {
         commands.sendAndWait(new RecordDeparture(IdentityId.of(id), body.reason()));
+        return Accepted.at("/api/identities", id);
+    }
+
+    /** Suspends an identity: it may not sign in, request or decide; its open approval stages move to its manager. */
+    @PostMapping("/{id}/suspension")
+    ResponseEntity<Accepted> suspension(@PathVariable String id, @Valid @RequestBody ReasonBody body) {
+        commands.sendAndWait(new SuspendIdentity(IdentityId.of(id), body.reason()));
+        return Accepted.at("/api/identities", id);
+    }
+
+    /** A compromised or suspended identity is active again; no grant comes back by itself. */
+    @PostMapping("/{id}/reinstate")
+    ResponseEntity<Accepted> reinstate(@PathVariable String id, @Valid @RequestBody ReasonBody body) {
+        commands.sendAndWait(new ReinstateIdentity(IdentityId.of(id), body.reason()));
+        return Accepted.at("/api/identities", id);
+    }
+
+    @PutMapping("/{id}/manager")
+    ResponseEntity<Accepted> manager(@PathVariable String id, @Valid @RequestBody ManagerBody body) {
+        commands.sendAndWait(new AssignManager(IdentityId.of(id), body.managerId()));
         return Accepted.at("/api/identities", id);
     }
 
