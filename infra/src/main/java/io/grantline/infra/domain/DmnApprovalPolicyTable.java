@@ -56,8 +56,10 @@ class DmnApprovalPolicyTable implements ApprovalPolicyTable {
                 .collectEntries("stage").stream().map(stage -> stageNamed(String.valueOf(stage))).toList();
         DmnDecisionRuleResult limits = decisions.evaluateDecisionTableById(decision(table, LIMITS_DECISION).getId(), facts)
                 .getSingleResult();
-        boolean reauthentication = limits != null && Boolean.TRUE.equals(limits.getEntry("reauthentication"));
-        Duration longestGrant = limits == null ? null : duration(limits.getEntry("longestGrant"));
+        // an empty output cell is absent from the result, not null
+        Map<String, Object> limitEntries = limits == null ? Map.of() : limits.getEntryMap();
+        boolean reauthentication = Boolean.TRUE.equals(limitEntries.get("reauthentication"));
+        Duration longestGrant = duration(limitEntries.get("longestGrant"));
         return new ApprovalPolicy(stages, reauthentication, longestGrant,
                 new ApprovalPolicy.DecisionTableRef(DECISION_REQUIREMENTS_KEY, table.getVersion()));
     }
