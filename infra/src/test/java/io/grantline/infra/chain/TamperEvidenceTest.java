@@ -240,19 +240,21 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
     /** One stored event and its hash, every column, so that it can be put back exactly as it was. */
     private record EventRow(long globalIndex, String aggregateIdentifier, long sequenceNumber, String type,
                             String eventIdentifier, byte[] metaData, byte[] payload, String payloadRevision,
-                            String payloadType, String timeStamp, String hash, String previousHash, Long checkpointId) {
+                            String payloadType, String timeStamp, String hash, String previousHash, Long checkpointId,
+                            int hashForm) {
 
         static EventRow read(JdbcClient jdbc, String stream, long sequence) {
             return jdbc.sql("""
                             SELECT d.globalIndex, d.aggregateIdentifier, d.sequenceNumber, d.type, d.eventIdentifier, d.metaData,
-                                   d.payload, d.payloadRevision, d.payloadType, d.timeStamp, h.hash, h.previous_hash, h.checkpoint_id
+                                   d.payload, d.payloadRevision, d.payloadType, d.timeStamp, h.hash, h.previous_hash, h.checkpoint_id,
+                                   h.hash_form
                             FROM DomainEventEntry d
                             JOIN event_hash h ON h.aggregate_identifier = d.aggregateIdentifier AND h.sequence_number = d.sequenceNumber
                             WHERE d.aggregateIdentifier = ? AND d.sequenceNumber = ?""")
                     .params(stream, sequence)
                     .query((row, n) -> new EventRow(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
                             row.getString(5), row.getBytes(6), row.getBytes(7), row.getString(8), row.getString(9),
-                            row.getString(10), row.getString(11), row.getString(12), row.getObject(13, Long.class)))
+                            row.getString(10), row.getString(11), row.getString(12), row.getObject(13, Long.class), row.getInt(14)))
                     .single();
         }
 
@@ -267,8 +269,9 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
         }
 
         void insertHash(JdbcClient jdbc) {
-            jdbc.sql("INSERT INTO event_hash (aggregate_identifier, sequence_number, hash, previous_hash, checkpoint_id) VALUES (?, ?, ?, ?, ?)")
-                    .params(aggregateIdentifier, sequenceNumber, hash, previousHash, checkpointId).update();
+            jdbc.sql("INSERT INTO event_hash (aggregate_identifier, sequence_number, hash, previous_hash, checkpoint_id, hash_form)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(aggregateIdentifier, sequenceNumber, hash, previousHash, checkpointId, hashForm).update();
         }
 
         void insertEvent(JdbcClient jdbc) {
