@@ -1,5 +1,7 @@
 package io.grantline.infra.chain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -68,12 +70,16 @@ public class ChainCheckpoints {
 
     /** The newest checkpoint's signed head, if any checkpoint exists. */
     public Optional<SignedHead> latest() {
-        return jdbc.sql("""
-                        SELECT id, up_to_global_index, event_count, head_hash, signature, key_id, created_at
-                        FROM chain_checkpoint ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
-                .query((row, n) -> new SignedHead(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant()))
-                .optional();
+        return jdbc.sql(SELECT_HEADS + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").query((row, n) -> head(row)).optional();
+    }
+
+    /** Selects checkpoints as {@link #head} reads them. */
+    static final String SELECT_HEADS =
+            "SELECT id, up_to_global_index, event_count, head_hash, signature, key_id, created_at FROM chain_checkpoint";
+
+    static SignedHead head(ResultSet row) throws SQLException {
+        return new SignedHead(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getString(5), row.getString(6),
+                row.getObject(7, OffsetDateTime.class).toInstant());
     }
 
     private SignedHead checkpointOnce() {

@@ -98,22 +98,17 @@ class ChainWitnessMail {
 
     /** The heads signed after {@code since}, oldest first, at most {@value #MOST_HEADS}; at least the newest head. */
     private List<SignedHead> headsSince(OffsetDateTime since) {
-        String columns = "SELECT id, up_to_global_index, event_count, head_hash, signature, key_id, created_at FROM chain_checkpoint";
+        String columns = ChainCheckpoints.SELECT_HEADS;
         List<SignedHead> heads = new ArrayList<>(jdbc.sql(columns + " WHERE created_at > ? AND signature IS NOT NULL ORDER BY id DESC"
                         + " FETCH FIRST " + MOST_HEADS + " ROWS ONLY")
                 .param(since)
-                .query((row, n) -> head(row)).list());
+                .query((row, n) -> ChainCheckpoints.head(row)).list());
         if (heads.isEmpty()) {
             heads.addAll(jdbc.sql(columns + " WHERE signature IS NOT NULL ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
-                    .query((row, n) -> head(row)).list());
+                    .query((row, n) -> ChainCheckpoints.head(row)).list());
         }
         Collections.reverse(heads);
         return heads;
-    }
-
-    private static SignedHead head(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new SignedHead(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getString(5), row.getString(6),
-                row.getObject(7, OffsetDateTime.class).toInstant());
     }
 
     private String text(LocalDate day, List<SignedHead> heads) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grantline.infra.support.Api;
-import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -91,10 +90,7 @@ class OfflineVerifierTest extends GrantlineIntegrationTest {
 
     /** An export of four events of a new identity, written to a file as the auditor downloads it. */
     private Path exportOfNewEvents(String format) throws Exception {
-        String id = new Catalog(admin()).person("vera", null);
-        for (String roles : List.of("[\"SECURITY_OPERATOR\"]", "[\"OT_SECURITY\"]", "[]")) {
-            assertThat(admin().put("/api/identities/" + id + "/roles", "{\"roles\":" + roles + "}").status()).isEqualTo(202);
-        }
+        String id = FourEventStream.identity(admin(), eventStore, "vera");
         JsonNode history = JSON.readTree(admin().get("/api/compliance/identities/" + id + "/history").body()).get("events");
         Instant from = Instant.parse(history.get(0).get("timestamp").asText());
         Instant to = Instant.parse(history.get(history.size() - 1).get("timestamp").asText()).plusMillis(1);

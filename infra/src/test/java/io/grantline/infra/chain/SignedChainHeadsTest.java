@@ -17,7 +17,6 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -208,12 +207,7 @@ class SignedChainHeadsTest extends GrantlineIntegrationTest {
 
     /** An identity whose stream holds four events, taken by a signed checkpoint. */
     private String identityWithFourEvents(String name) {
-        String id = new Catalog(admin()).person(name, null);
-        for (String roles : List.of("[\"SECURITY_OPERATOR\"]", "[\"OT_SECURITY\"]", "[]")) {
-            assertThat(admin().put("/api/identities/" + id + "/roles", "{\"roles\":" + roles + "}").status()).isEqualTo(202);
-        }
-        String stream = "identity:" + id;
-        assertThat(eventStore.countFor(stream)).isEqualTo(4);
+        String stream = "identity:" + FourEventStream.identity(admin(), eventStore, name);
         checkpoints.checkpoint();
         return stream;
     }

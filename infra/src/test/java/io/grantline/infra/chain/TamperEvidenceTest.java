@@ -189,12 +189,7 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
 
     /** An identity whose stream holds four events (registered, then three changes of roles), taken by a checkpoint. */
     private String identityWithFourEvents() {
-        String id = new Catalog(admin()).person("tom", null);
-        for (String roles : List.of("[\"SECURITY_OPERATOR\"]", "[\"OT_SECURITY\"]", "[]")) {
-            assertThat(admin().put("/api/identities/" + id + "/roles", "{\"roles\":" + roles + "}").status()).isEqualTo(202);
-        }
-        String stream = "identity:" + id;
-        assertThat(eventStore.countFor(stream)).isEqualTo(4);
+        String stream = "identity:" + FourEventStream.identity(admin(), eventStore, "tom");
         // taken by a checkpoint now, so a scheduled one cannot take the stream while a test has it changed
         checkpoints.checkpoint();
         return stream;
