@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +46,10 @@ public final class ExportVerifier {
         byte[] content = Arrays.copyOf(file, manifestStart);
         String manifestLine = new String(file, manifestStart, file.length - manifestStart, StandardCharsets.UTF_8).trim();
         List<String> problems = new ArrayList<>();
-        boolean csv = manifestLine.startsWith("# manifest ");
+        boolean csv = manifestLine.startsWith(ManifestFields.CSV_PREFIX);
         ExportManifest manifest;
         try {
-            manifest = csv ? ManifestFields.fromPairs(pairs(manifestLine.substring("# manifest ".length())))
+            manifest = csv ? ManifestFields.fromCsvComment(manifestLine)
                     : ManifestFields.fromJson(EXACT.readTree(manifestLine).get("manifest"));
         } catch (IOException | ManifestFields.BadManifest | NullPointerException e) {
             return new Result(0, null, List.of("the last line is not a manifest: " + e.getMessage()));
@@ -143,17 +142,6 @@ public final class ExportVerifier {
             lines.add(content.substring(start));
         }
         return lines;
-    }
-
-    private static Map<String, String> pairs(String text) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        for (String pair : text.trim().split(" ")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                pairs.put(pair.substring(0, equals), pair.substring(equals + 1));
-            }
-        }
-        return pairs;
     }
 
     private static String sha256(byte[] bytes) {

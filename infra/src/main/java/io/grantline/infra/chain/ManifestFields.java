@@ -3,15 +3,18 @@ package io.grantline.infra.chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Reads a manifest as an auditor hands it back, from JSON ({@code POST /api/compliance/verify}, an ndjson export) or
- * from the {@code name=value} pairs of a CSV export's last line, and says which field is wrong when one is.
+ * from the {@code name=value} pairs of a CSV export's last line (given to the endpoint as the manifest's text), and
+ * says which field is wrong when one is.
  */
 final class ManifestFields {
 
+    static final String CSV_PREFIX = "# manifest ";
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
     /** A field that is missing or malformed, named as the caller wrote it ({@code manifest.sha256}). */
@@ -29,6 +32,9 @@ final class ManifestFields {
     }
 
     static ExportManifest fromJson(JsonNode manifest) {
+        if (manifest != null && manifest.isTextual() && manifest.asText().startsWith(CSV_PREFIX)) {
+            return fromCsvComment(manifest.asText());
+        }
         if (manifest == null || !manifest.isObject()) {
             throw new BadManifest("manifest", "manifest is required: the object on the last line of an ndjson export");
         }
@@ -51,7 +57,15 @@ final class ManifestFields {
                 required(source, "signature", "head."));
     }
 
-    static ExportManifest fromPairs(Map<String, String> pairs) {
+    /** The last line of a CSV export: {@code # manifest name=value name=value ...}. */
+    static ExportManifest fromCsvComment(String line) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : line.trim().substring(CSV_PREFIX.length()).trim().split(" ")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                pairs.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
         return read(name -> "null".equals(pairs.get(name)) ? null : pairs.get(name));
     }
 

@@ -74,6 +74,11 @@ class OfflineVerifierTest extends GrantlineIntegrationTest {
     void aCsvExportIsCheckedAsAWholeFile() throws Exception {
         Path export = exportOfNewEvents("csv");
         assertThat(verifyExport(export.toString(), "--public-key", publishedKey().toString()).status()).isZero();
+        List<String> lines = Files.readAllLines(export);
+        Api.Response kept = admin().post("/api/compliance/verify",
+                JSON.writeValueAsString(java.util.Map.of("manifest", lines.get(lines.size() - 1))));
+        assertThat(kept.status()).as("%s", kept).isEqualTo(200);
+        assertThat(kept.json().get("ok").asBoolean()).as("the CSV manifest line, handed back as text: %s", kept).isTrue();
 
         Files.writeString(export, Files.readString(export).replaceFirst("SECURITY_OPERATOR", "ADMINISTRATOR"));
 
