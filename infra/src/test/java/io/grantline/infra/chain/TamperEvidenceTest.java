@@ -85,6 +85,47 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
     }
 
     @Test
+    void aChangedEventIdentifierIsFoundAtItsEvent() {
+        String stream = identityWithFourEvents();
+        EventRow original = EventRow.read(jdbc, stream, 2);
+        JsonNode report;
+        try {
+            jdbc.sql("UPDATE DomainEventEntry SET eventIdentifier = ? WHERE globalIndex = ?")
+                    .params(java.util.UUID.randomUUID().toString(), original.globalIndex()).update();
+            report = verify();
+        } finally {
+            jdbc.sql("UPDATE DomainEventEntry SET eventIdentifier = ? WHERE globalIndex = ?")
+                    .params(original.eventIdentifier(), original.globalIndex()).update();
+        }
+        assertBrokenAt(report, stream, 2, "HASH_MISMATCH");
+        assertIntactAgain();
+    }
+
+    @Test
+    void anEventReHashedInTheOlderFormThatIgnoresItsIdentifierIsFound() throws Exception {
+        String stream = identityWithFourEvents();
+        EventRow original = EventRow.read(jdbc, stream, 3);
+        JsonNode report;
+        try {
+            // the insider changes the identifier and re-hashes the row in form 1, which does not cover it
+            String identifier = java.util.UUID.randomUUID().toString();
+            jdbc.sql("UPDATE DomainEventEntry SET eventIdentifier = ? WHERE globalIndex = ?").params(identifier, original.globalIndex()).update();
+            EventHash.StoredEvent event = new EventHash.StoredEvent(identifier, original.type(), stream, 3, original.payloadType(),
+                    original.payloadRevision(), original.timeStamp(), original.payload(), original.metaData());
+            jdbc.sql("UPDATE event_hash SET hash = ?, hash_form = 1 WHERE aggregate_identifier = ? AND sequence_number = 3")
+                    .params(EventHash.of(event, original.previousHash(), 1), stream).update();
+            report = verify();
+        } finally {
+            jdbc.sql("UPDATE DomainEventEntry SET eventIdentifier = ? WHERE globalIndex = ?")
+                    .params(original.eventIdentifier(), original.globalIndex()).update();
+            jdbc.sql("UPDATE event_hash SET hash = ?, hash_form = ? WHERE aggregate_identifier = ? AND sequence_number = 3")
+                    .params(original.hash(), original.hashForm(), stream).update();
+        }
+        assertBrokenAt(report, stream, 3, "HASH_MISMATCH");
+        assertIntactAgain();
+    }
+
+    @Test
     void anEventDeletedInTheMiddleOfItsStreamIsFound() {
         String stream = identityWithFourEvents();
         EventRow deleted = EventRow.read(jdbc, stream, 1);
