@@ -1,5 +1,7 @@
 package io.grantline.infra;
 
+import io.grantline.infra.chain.VerifyExportCommand;
+import java.util.Arrays;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,6 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GrantlineApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && VerifyExportCommand.NAME.equals(args[0])) {
+            // the auditors' offline check: no application, no database (docs/adr/0004)
+            System.exit(VerifyExportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         try {
             SpringApplication.run(GrantlineApplication.class, args);
         } catch (RuntimeException failedStart) {

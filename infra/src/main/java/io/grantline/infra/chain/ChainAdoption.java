@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Chains the events that were stored without a hash: those of a database created before the chain existed
- * (migration V4). It runs at start only when {@code grantline.chain.adopt-unchained-events=true}, in global order,
+ * (migration V4), and signs the checkpoints made before heads were signed (migration V6). It runs at start only when {@code grantline.chain.adopt-unchained-events=true}, in global order,
  * a page at a time, each page in its own transaction. What it adopts is vouched for from that moment on, not before;
  * the log says how many events that concerns, and the setting should be switched off again afterwards.
  */
@@ -25,11 +25,13 @@ class ChainAdoption implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ChainProperties properties;
+    private final ChainSigningKey key;
 
-    ChainAdoption(JdbcClient jdbc, TransactionTemplate transactions, ChainProperties properties) {
+    ChainAdoption(JdbcClient jdbc, TransactionTemplate transactions, ChainProperties properties, ChainSigningKey key) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
+        this.key = key;
     }
 
     @Override
@@ -38,7 +40,24 @@ class ChainAdoption implements ApplicationRunner {
             long adopted = adopt();
             log.warn("Adopted {} event(s) stored without a hash into the chain; their integrity before now cannot be proven."
                     + " Switch grantline.chain.adopt-unchained-events off again.", adopted);
+            int signed = signUnsignedCheckpoints();
+            log.warn("Signed {} checkpoint(s) made before their heads were signed; their heads are vouched for from now on.", signed);
         }
+    }
+
+    /**
+     * Signs the checkpoints that have no signature: those of a database from before signing (migration V6). Like
+     * adopting events, this vouches for them as they are now, so it is part of the same deliberate act.
+     */
+    int signUnsignedCheckpoints() {
+        List<SignedHead> unsigned = jdbc.sql("SELECT id, up_to_global_index, head_hash FROM chain_checkpoint WHERE signature IS NULL ORDER BY id")
+                .query((row, n) -> new SignedHead(row.getLong(1), row.getLong(2), 0, row.getString(3), null, null, null))
+                .list();
+        for (SignedHead head : unsigned) {
+            jdbc.sql("UPDATE chain_checkpoint SET signature = ?, key_id = ? WHERE id = ? AND signature IS NULL")
+                    .params(key.sign(head.statement()), key.keyId(), head.checkpointId()).update();
+        }
+        return unsigned.size();
     }
 
     /** Chains every event without a hash row, oldest first, and answers how many it chained. */
@@ -60,13 +79,14 @@ class ChainAdoption implements ApplicationRunner {
     }
 
     private List<Unchained> unchainedAfter(long after) {
-        return jdbc.sql("SELECT e.globalIndex, e.aggregateIdentifier, e.sequenceNumber, e.payloadType, e.payloadRevision,"
+        return jdbc.sql("SELECT e.globalIndex, e.eventIdentifier, e.type, e.aggregateIdentifier, e.sequenceNumber, e.payloadType, e.payloadRevision,"
                         + " e.timeStamp, e.payload, e.metaData FROM DomainEventEntry e LEFT JOIN event_hash h"
                         + " ON h.aggregate_identifier = e.aggregateIdentifier AND h.sequence_number = e.sequenceNumber"
                         + " WHERE h.hash IS NULL AND e.globalIndex > ? ORDER BY e.globalIndex FETCH FIRST " + PAGE + " ROWS ONLY")
                 .param(after)
-                .query((row, n) -> new Unchained(row.getLong(1), new EventHash.StoredEvent(row.getString(2), row.getLong(3),
-                        row.getString(4), row.getString(5), row.getString(6), row.getBytes(7), row.getBytes(8))))
+                .query((row, n) -> new Unchained(row.getLong(1), new EventHash.StoredEvent(row.getString(2), row.getString(3),
+                        row.getString(4), row.getLong(5), row.getString(6), row.getString(7), row.getString(8), row.getBytes(9),
+                        row.getBytes(10))))
                 .list();
     }
 
@@ -79,8 +99,9 @@ class ChainAdoption implements ApplicationRunner {
                     : jdbc.sql("SELECT hash FROM event_hash WHERE aggregate_identifier = ? AND sequence_number = ?")
                             .params(event.aggregateIdentifier(), event.sequenceNumber() - 1).query(String.class).optional().orElse(null);
             try {
-                jdbc.sql("INSERT INTO event_hash (aggregate_identifier, sequence_number, hash, previous_hash) VALUES (?, ?, ?, ?)")
-                        .params(event.aggregateIdentifier(), event.sequenceNumber(), EventHash.of(event, previous), previous)
+                jdbc.sql("INSERT INTO event_hash (aggregate_identifier, sequence_number, hash, previous_hash, hash_form) VALUES (?, ?, ?, ?, ?)")
+                        .params(event.aggregateIdentifier(), event.sequenceNumber(), EventHash.of(event, previous), previous,
+                                EventHash.CURRENT_FORM)
                         .update();
                 chained++;
             } catch (EventHash.UnreadableEvent e) {

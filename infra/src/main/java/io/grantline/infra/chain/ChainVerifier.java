@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Walks the event store in global order and recomputes every event's hash from its own row and the link before it in
- * its stream; then looks for hashes whose event is gone, and recomputes every checkpoint's head. The first broken place
+ * its stream; then looks for hashes whose event is gone, and recomputes every checkpoint's head and checks its signature
+ * with the chain's key, which the database's writers do not hold. The first broken place
  * is reported, never an error: a row that no longer parses is itself a finding.
  *
  * <p>Memory stays constant: the events are read a page at a time by global index, each row joined with its own hash,
@@ -23,7 +24,7 @@ public class ChainVerifier {
 
     private static final String PAGE = """
             SELECT d.globalIndex, d.aggregateIdentifier, d.sequenceNumber, d.payloadType, d.payloadRevision, d.timeStamp,
-                   d.payload, d.metaData, h.hash, h.previous_hash, p.hash, pe.globalIndex
+                   d.payload, d.metaData, h.hash, h.previous_hash, p.hash, pe.globalIndex, d.eventIdentifier, d.type, h.hash_form
             FROM DomainEventEntry d
             LEFT JOIN event_hash h ON h.aggregate_identifier = d.aggregateIdentifier AND h.sequence_number = d.sequenceNumber
             LEFT JOIN event_hash p ON p.aggregate_identifier = d.aggregateIdentifier AND p.sequence_number = d.sequenceNumber - 1
@@ -33,18 +34,27 @@ public class ChainVerifier {
             FETCH FIRST %d ROWS ONLY""".formatted(PAGE_SIZE);
 
     private final JdbcClient jdbc;
+    private final ChainSigningKey key;
 
-    ChainVerifier(JdbcClient jdbc) {
+    ChainVerifier(JdbcClient jdbc, ChainSigningKey key) {
         this.jdbc = jdbc;
+        this.key = key;
     }
 
     public VerificationReport verify() {
         long verified = 0;
         long after = Long.MIN_VALUE;
+        boolean currentFormSeen = false;
         while (true) {
             List<Row> page = jdbc.sql(PAGE).param(after).query(ChainVerifier::row).list();
             for (Row row : page) {
                 Optional<BrokenAt> broken = check(row);
+                if (broken.isEmpty() && currentFormSeen && row.form() < EventHash.CURRENT_FORM) {
+                    // hashes are never made in an older form once the current one is in use: re-hashed to hide a change
+                    // to a column that the older form does not cover
+                    broken = broken(row, Problem.HASH_MISMATCH);
+                }
+                currentFormSeen |= row.form() == EventHash.CURRENT_FORM;
                 if (broken.isPresent()) {
                     return VerificationReport.broken(verified, broken.get());
                 }
@@ -76,7 +86,7 @@ public class ChainVerifier {
         }
         String recomputed;
         try {
-            recomputed = EventHash.of(row.event(), previousHash);
+            recomputed = EventHash.of(row.event(), previousHash, row.form());
         } catch (EventHash.UnreadableEvent e) {
             return broken(row, Problem.UNREADABLE);
         }
@@ -104,8 +114,9 @@ public class ChainVerifier {
 
     private Optional<BrokenAt> brokenCheckpoint() {
         List<Checkpoint> checkpoints = jdbc.sql(
-                        "SELECT id, up_to_global_index, event_count, head_hash, previous_head_hash FROM chain_checkpoint ORDER BY id")
-                .query((row, n) -> new Checkpoint(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getString(5)))
+                        "SELECT id, up_to_global_index, event_count, head_hash, previous_head_hash, signature FROM chain_checkpoint ORDER BY id")
+                .query((row, n) -> new Checkpoint(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getString(5),
+                        row.getString(6)))
                 .list();
         String previousHead = null;
         for (Checkpoint checkpoint : checkpoints) {
@@ -121,6 +132,12 @@ public class ChainVerifier {
                     || checkpoint.eventCount() != fold.count || checkpoint.upTo() != fold.upTo) {
                 return Optional.of(BrokenAt.checkpoint(checkpoint.id(), checkpoint.upTo()));
             }
+            if (checkpoint.signature() == null) {
+                return Optional.of(BrokenAt.checkpoint(checkpoint.id(), checkpoint.upTo(), Problem.UNSIGNED_CHECKPOINT));
+            }
+            if (!Ed25519Keys.verify(key.publicKey(), SignedHead.statement(checkpoint.upTo(), checkpoint.head()), checkpoint.signature())) {
+                return Optional.of(BrokenAt.checkpoint(checkpoint.id(), checkpoint.upTo(), Problem.BAD_SIGNATURE));
+            }
             previousHead = checkpoint.head();
         }
         // hashes taken by a checkpoint that is gone
@@ -135,13 +152,14 @@ public class ChainVerifier {
         String aggregateIdentifier = row.getString(2);
         long sequence = row.getLong(3);
         return new Row(row.getLong(1),
-                new EventHash.StoredEvent(aggregateIdentifier, sequence, row.getString(4), row.getString(5),
-                        row.getString(6), row.getBytes(7), row.getBytes(8)),
-                row.getString(9), row.getString(10), row.getString(11), row.getObject(12) != null);
+                new EventHash.StoredEvent(row.getString(13), row.getString(14), aggregateIdentifier, sequence, row.getString(4),
+                        row.getString(5), row.getString(6), row.getBytes(7), row.getBytes(8)),
+                row.getString(9), row.getString(10), row.getString(11), row.getObject(12) != null,
+                row.getObject(15) == null ? EventHash.CURRENT_FORM : row.getInt(15));
     }
 
     private record Row(long globalIndex, EventHash.StoredEvent event, String storedHash, String storedPreviousHash,
-                       String previousLinkHash, boolean previousEventExists) {
+                       String previousLinkHash, boolean previousEventExists, int form) {
 
         String aggregateIdentifier() {
             return event.aggregateIdentifier();
@@ -152,7 +170,7 @@ public class ChainVerifier {
         }
     }
 
-    private record Checkpoint(long id, long upTo, long eventCount, String head, String previousHead) {
+    private record Checkpoint(long id, long upTo, long eventCount, String head, String previousHead, String signature) {
     }
 
     private static final class Fold {

@@ -23,10 +23,9 @@ import org.slf4j.LoggerFactory;
  * its event.
  *
  * <p>The hash is computed from the row just written, read back from the table, so that verification can recompute
- * it from the table alone. The canonical form is described on {@link EventHash}: SHA-256 (hex) over UTF-8 of
- * {@code aggregateIdentifier \n sequenceNumber \n payloadType \n payloadRevision \n timestamp(ISO instant) \n
- * canonicalJson(payload) \n canonicalJson(metaData) \n previousHash}, with sorted object keys and no whitespace in the
- * JSON, and the previous hash being the one of the event before it in the same stream (none for the first).
+ * it from the table alone. The canonical form is described on {@link EventHash}: SHA-256 (hex) over UTF-8 of every
+ * column that carries meaning (event identifier, aggregate type, stream, sequence, payload type and revision, timestamp,
+ * canonical payload and metadata) and the hash of the event before it in the same stream (none for the first).
  */
 public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -56,7 +55,7 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     private void chain(List<? extends EventMessage<?>> events) {
         EventSchema schema = schema();
-        String readEvent = "SELECT " + String.join(", ", schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
+        String readEvent = "SELECT " + String.join(", ", schema.eventIdentifierColumn(), schema.typeColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
                 schema.timestampColumn(), schema.payloadColumn(), schema.metaDataColumn())
                 + " FROM " + schema.domainEventTable()
                 + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?";
@@ -66,7 +65,7 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
              PreparedStatement readHash = connection.prepareStatement(
                      "SELECT hash FROM event_hash WHERE aggregate_identifier = ? AND sequence_number = ?");
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO event_hash (aggregate_identifier, sequence_number, hash, previous_hash) VALUES (?, ?, ?, ?)")) {
+                     "INSERT INTO event_hash (aggregate_identifier, sequence_number, hash, previous_hash, hash_form) VALUES (?, ?, ?, ?, ?)")) {
             for (EventMessage<?> event : events) {
                 // Axon stores an event that belongs to no aggregate under its own id, at sequence 0
                 String aggregateIdentifier = event instanceof DomainEventMessage<?> domain
@@ -89,6 +88,7 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
                 insert.setLong(2, sequence);
                 insert.setString(3, hash);
                 insert.setString(4, previousHash);
+                insert.setInt(5, EventHash.CURRENT_FORM);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -107,8 +107,8 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
             if (!row.next()) {
                 throw new SQLException("event " + sequence + " of " + aggregateIdentifier + " was not stored");
             }
-            return new EventHash.StoredEvent(aggregateIdentifier, sequence, row.getString(1), row.getString(2),
-                    row.getString(3), row.getBytes(4), row.getBytes(5));
+            return new EventHash.StoredEvent(row.getString(1), row.getString(2), aggregateIdentifier, sequence,
+                    row.getString(3), row.getString(4), row.getString(5), row.getBytes(6), row.getBytes(7));
         }
     }
 

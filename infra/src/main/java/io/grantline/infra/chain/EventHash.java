@@ -36,10 +36,17 @@ import java.util.List;
  * Jackson's minimal escaping; a missing metadata column is the empty string), and {@code previousHash} is the hash of
  * the event before it in the same stream (none for sequence 0). Anyone holding the table can recompute it.
  *
+ * That is form 1. Form 2, in which every event is hashed since migration V6, covers every stored column that carries
+ * meaning: it is the same text preceded by {@code "grantline-event/2" "\n" eventIdentifier "\n" (type or "") "\n"},
+ * where {@code type} is Axon's aggregate type column. {@code event_hash.hash_form} says which form a row was hashed in.
+ *
  * <p>A checkpoint head is {@code sha256(previousHead "\n" globalIndex "\n" eventHash)} folded over the events it
  * covers in global index order, starting from the head of the checkpoint before it (or "" for the first).
  */
 final class EventHash {
+
+    /** The form of the hash given to every event stored or adopted now. */
+    static final int CURRENT_FORM = 2;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -54,8 +61,8 @@ final class EventHash {
     }
 
     /** The stored columns of one event that its hash covers. */
-    record StoredEvent(String aggregateIdentifier, long sequenceNumber, String payloadType, String payloadRevision,
-                       String timestamp, byte[] payload, byte[] metaData) {
+    record StoredEvent(String eventIdentifier, String aggregateType, String aggregateIdentifier, long sequenceNumber,
+                       String payloadType, String payloadRevision, String timestamp, byte[] payload, byte[] metaData) {
     }
 
     /** Thrown when a stored event cannot be read back: its JSON or its timestamp no longer parses. */
@@ -65,8 +72,18 @@ final class EventHash {
         }
     }
 
+    /** The hash in the current form. */
     static String of(StoredEvent event, String previousHash) throws UnreadableEvent {
-        String canonical = event.aggregateIdentifier() + "\n"
+        return of(event, previousHash, CURRENT_FORM);
+    }
+
+    static String of(StoredEvent event, String previousHash, int form) throws UnreadableEvent {
+        String prefix = switch (form) {
+            case 1 -> "";
+            case 2 -> "grantline-event/2\n" + nullToEmpty(event.eventIdentifier()) + "\n" + nullToEmpty(event.aggregateType()) + "\n";
+            default -> throw new UnreadableEvent("unknown hash form " + form, null);
+        };
+        String canonical = prefix + event.aggregateIdentifier() + "\n"
                 + event.sequenceNumber() + "\n"
                 + event.payloadType() + "\n"
                 + (event.payloadRevision() == null ? "" : event.payloadRevision()) + "\n"
@@ -75,6 +92,10 @@ final class EventHash {
                 + (event.metaData() == null ? "" : canonicalJson(event.metaData(), "metadata")) + "\n"
                 + (previousHash == null ? "" : previousHash);
         return sha256(canonical);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     static String fold(String previousHead, long globalIndex, String eventHash) {

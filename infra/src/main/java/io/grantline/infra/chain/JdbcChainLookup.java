@@ -16,9 +16,9 @@ class JdbcChainLookup implements ChainLookup {
 
     @Override
     public Optional<ChainLink> linkOf(String aggregateIdentifier, long sequence) {
-        return jdbc.sql("SELECT hash, previous_hash FROM event_hash WHERE aggregate_identifier = ? AND sequence_number = ?")
+        return jdbc.sql("SELECT hash, previous_hash, hash_form FROM event_hash WHERE aggregate_identifier = ? AND sequence_number = ?")
                 .params(aggregateIdentifier, sequence)
-                .query((row, n) -> new ChainLink(row.getString(1), row.getString(2)))
+                .query((row, n) -> new ChainLink(row.getString(1), row.getString(2), row.getInt(3)))
                 .optional();
     }
 }

@@ -1,6 +1,9 @@
 package io.grantline.infra.compliance;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,20 +40,24 @@ class EventStoreReader {
     static final int PAGE = 500;
 
     private static final String COLUMNS =
-            "SELECT globalIndex, aggregateIdentifier, sequenceNumber, payloadType, payloadRevision, timeStamp, payload, metaData"
+            "SELECT globalIndex, aggregateIdentifier, sequenceNumber, payloadType, payloadRevision, timeStamp, payload, metaData,"
+                    + " eventIdentifier, type"
                     + " FROM DomainEventEntry";
     private static final Map<String, String> AGGREGATE_TYPES = Map.of(
             "grant", "Grant", "request", "AccessRequest", "identity", "Identity", "entitlement", "Entitlement",
             "campaign", "RecertificationCampaign");
     private static final Instant LATEST_STORED = Instant.parse("9999-12-31T23:59:58Z");
+    /** Numbers exactly as stored (1.50 stays 1.50), so that an export line gives back the bytes its hash covers. */
+    private static final ObjectMapper EXACT = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
     private final ObjectProvider<ChainLookup> chain;
 
-    EventStoreReader(JdbcClient jdbc, ObjectMapper json, ObjectProvider<ChainLookup> chain) {
+    EventStoreReader(JdbcClient jdbc, ObjectProvider<ChainLookup> chain) {
         this.jdbc = jdbc;
-        this.json = json;
         this.chain = chain;
     }
 
@@ -102,7 +109,9 @@ class EventStoreReader {
         Optional<ChainLink> link = lookup == null ? Optional.empty() : lookup.linkOf(identifier, event.sequence());
         return new HistoryEvent(aggregateType(prefix), colon < 0 ? identifier : identifier.substring(colon + 1), event.sequence(),
                 event.globalIndex(), simpleType, timestamp(event), text(meta, "actorId"), text(meta, "channel"),
-                payload(event.payload()), link.map(ChainLink::hash).orElse(null), link.map(ChainLink::previousHash).orElse(null));
+                payload(event.payload()), link.map(ChainLink::hash).orElse(null), link.map(ChainLink::previousHash).orElse(null),
+                new HistoryEvent.StoredColumns(identifier, event.eventIdentifier(), event.type(), type, event.payloadRevision(),
+                        event.timeStamp(), meta, link.map(ChainLink::hashForm).orElse(null)));
     }
 
     /** The payload as JSON; a payload that is not JSON is shown as {@code {"unreadable": true}} rather than failing the read. */
@@ -151,7 +160,7 @@ class EventStoreReader {
             return null;
         }
         try {
-            JsonNode node = json.readTree(bytes);
+            JsonNode node = EXACT.readTree(bytes);
             return node == null || node.isMissingNode() ? null : node;
         } catch (IOException notJson) {
             return null;
@@ -185,6 +194,6 @@ class EventStoreReader {
     private static StoredEvent row(ResultSet rs, int rowNum) throws SQLException {
         return new StoredEvent(rs.getLong("globalIndex"), rs.getString("aggregateIdentifier"), rs.getLong("sequenceNumber"),
                 rs.getString("payloadType"), rs.getString("payloadRevision"), rs.getString("timeStamp"), rs.getBytes("payload"),
-                rs.getBytes("metaData"));
+                rs.getBytes("metaData"), rs.getString("eventIdentifier"), rs.getString("type"));
     }
 }

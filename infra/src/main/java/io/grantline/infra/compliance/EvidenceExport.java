@@ -1,7 +1,8 @@
 package io.grantline.infra.compliance;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grantline.infra.chain.ExportManifest;
+import io.grantline.infra.chain.ManifestSealer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * An evidence file of a period: every event stored in {@code [from, to)}, in global order, one per line, and a last
- * line, the manifest, with the number of events, the SHA-256 of every byte before it and the chain head (the hash of
- * the last exported event). An auditor recomputes the SHA-256 to know the file is whole, and compares the chain head
- * with the live chain to know the events are those Grantline stored. Written event by event: memory stays constant.
+ * line, the signed manifest ({@link ExportManifest}): the number of events, the SHA-256 of every byte before it, and
+ * the global index and head of the checkpoint that covers them, signed with the chain's key. An auditor checks the
+ * file offline with the public key ({@code verify-export}) and keeps the manifest to prove later that the store was
+ * neither rewritten nor rolled back ({@code POST /api/compliance/verify}). Written event by event: memory stays constant.
  */
 @Component
 class EvidenceExport {
@@ -37,11 +39,7 @@ class EvidenceExport {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Manifest(Instant from, Instant to, long events, String sha256, String chainHead) {
-    }
-
-    record ManifestLine(Manifest manifest) {
+    record ManifestLine(ExportManifest manifest) {
     }
 
     private static final String CSV_HEADER =
@@ -49,17 +47,18 @@ class EvidenceExport {
 
     private final EventStoreReader events;
     private final ObjectMapper json;
+    private final ManifestSealer sealer;
 
-    EvidenceExport(EventStoreReader events, ObjectMapper json) {
+    EvidenceExport(EventStoreReader events, ObjectMapper json, ManifestSealer sealer) {
         this.events = events;
         this.json = json;
+        this.sealer = sealer;
     }
 
     void write(Instant from, Instant to, Format format, OutputStream target) throws IOException {
         BufferedOutputStream out = new BufferedOutputStream(target, 64 * 1024);
         DigestOutputStream digested = new DigestOutputStream(out, sha256());
         long[] count = {0};
-        String[] chainHead = {null};
         if (format == Format.CSV) {
             digested.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
         }
@@ -72,17 +71,16 @@ class EvidenceExport {
                     throw new UncheckedIOException(e);
                 }
                 count[0]++;
-                chainHead[0] = event.hash();
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         String sha256 = HexFormat.of().formatHex(digested.getMessageDigest().digest());
+        ExportManifest manifest = sealer.seal(from, to, count[0], sha256);
         if (format == Format.CSV) {
-            out.write(("# manifest events=" + count[0] + " sha256=" + sha256 + " chainHead=" + chainHead[0] + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write((manifest.csvComment() + "\n").getBytes(StandardCharsets.UTF_8));
         } else {
-            out.write(json.writeValueAsBytes(new ManifestLine(new Manifest(from, to, count[0], sha256, chainHead[0]))));
+            out.write(json.writeValueAsBytes(new ManifestLine(manifest)));
             out.write('\n');
         }
         out.flush();

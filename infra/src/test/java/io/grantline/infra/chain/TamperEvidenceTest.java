@@ -85,6 +85,47 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
     }
 
     @Test
+    void aChangedEventIdentifierIsFoundAtItsEvent() {
+        String stream = identityWithFourEvents();
+        EventRow original = EventRow.read(jdbc, stream, 2);
+        JsonNode report;
+        try {
+            jdbc.sql("UPDATE DomainEventEntry SET eventIdentifier = ? WHERE globalIndex = ?")
+                    .params(java.util.UUID.randomUUID().toString(), original.globalIndex()).update();
+            report = verify();
+        } finally {
+            jdbc.sql("UPDATE DomainEventEntry SET eventIdentifier = ? WHERE globalIndex = ?")
+                    .params(original.eventIdentifier(), original.globalIndex()).update();
+        }
+        assertBrokenAt(report, stream, 2, "HASH_MISMATCH");
+        assertIntactAgain();
+    }
+
+    @Test
+    void anEventReHashedInTheOlderFormThatIgnoresItsIdentifierIsFound() throws Exception {
+        String stream = identityWithFourEvents();
+        EventRow original = EventRow.read(jdbc, stream, 3);
+        JsonNode report;
+        try {
+            // the insider changes the identifier and re-hashes the row in form 1, which does not cover it
+            String identifier = java.util.UUID.randomUUID().toString();
+            jdbc.sql("UPDATE DomainEventEntry SET eventIdentifier = ? WHERE globalIndex = ?").params(identifier, original.globalIndex()).update();
+            EventHash.StoredEvent event = new EventHash.StoredEvent(identifier, original.type(), stream, 3, original.payloadType(),
+                    original.payloadRevision(), original.timeStamp(), original.payload(), original.metaData());
+            jdbc.sql("UPDATE event_hash SET hash = ?, hash_form = 1 WHERE aggregate_identifier = ? AND sequence_number = 3")
+                    .params(EventHash.of(event, original.previousHash(), 1), stream).update();
+            report = verify();
+        } finally {
+            jdbc.sql("UPDATE DomainEventEntry SET eventIdentifier = ? WHERE globalIndex = ?")
+                    .params(original.eventIdentifier(), original.globalIndex()).update();
+            jdbc.sql("UPDATE event_hash SET hash = ?, hash_form = ? WHERE aggregate_identifier = ? AND sequence_number = 3")
+                    .params(original.hash(), original.hashForm(), stream).update();
+        }
+        assertBrokenAt(report, stream, 3, "HASH_MISMATCH");
+        assertIntactAgain();
+    }
+
+    @Test
     void anEventDeletedInTheMiddleOfItsStreamIsFound() {
         String stream = identityWithFourEvents();
         EventRow deleted = EventRow.read(jdbc, stream, 1);
@@ -189,12 +230,7 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
 
     /** An identity whose stream holds four events (registered, then three changes of roles), taken by a checkpoint. */
     private String identityWithFourEvents() {
-        String id = new Catalog(admin()).person("tom", null);
-        for (String roles : List.of("[\"SECURITY_OPERATOR\"]", "[\"OT_SECURITY\"]", "[]")) {
-            assertThat(admin().put("/api/identities/" + id + "/roles", "{\"roles\":" + roles + "}").status()).isEqualTo(202);
-        }
-        String stream = "identity:" + id;
-        assertThat(eventStore.countFor(stream)).isEqualTo(4);
+        String stream = "identity:" + FourEventStream.identity(admin(), eventStore, "tom");
         // taken by a checkpoint now, so a scheduled one cannot take the stream while a test has it changed
         checkpoints.checkpoint();
         return stream;
@@ -240,19 +276,21 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
     /** One stored event and its hash, every column, so that it can be put back exactly as it was. */
     private record EventRow(long globalIndex, String aggregateIdentifier, long sequenceNumber, String type,
                             String eventIdentifier, byte[] metaData, byte[] payload, String payloadRevision,
-                            String payloadType, String timeStamp, String hash, String previousHash, Long checkpointId) {
+                            String payloadType, String timeStamp, String hash, String previousHash, Long checkpointId,
+                            int hashForm) {
 
         static EventRow read(JdbcClient jdbc, String stream, long sequence) {
             return jdbc.sql("""
                             SELECT d.globalIndex, d.aggregateIdentifier, d.sequenceNumber, d.type, d.eventIdentifier, d.metaData,
-                                   d.payload, d.payloadRevision, d.payloadType, d.timeStamp, h.hash, h.previous_hash, h.checkpoint_id
+                                   d.payload, d.payloadRevision, d.payloadType, d.timeStamp, h.hash, h.previous_hash, h.checkpoint_id,
+                                   h.hash_form
                             FROM DomainEventEntry d
                             JOIN event_hash h ON h.aggregate_identifier = d.aggregateIdentifier AND h.sequence_number = d.sequenceNumber
                             WHERE d.aggregateIdentifier = ? AND d.sequenceNumber = ?""")
                     .params(stream, sequence)
                     .query((row, n) -> new EventRow(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
                             row.getString(5), row.getBytes(6), row.getBytes(7), row.getString(8), row.getString(9),
-                            row.getString(10), row.getString(11), row.getString(12), row.getObject(13, Long.class)))
+                            row.getString(10), row.getString(11), row.getString(12), row.getObject(13, Long.class), row.getInt(14)))
                     .single();
         }
 
@@ -267,8 +305,9 @@ class TamperEvidenceTest extends GrantlineIntegrationTest {
         }
 
         void insertHash(JdbcClient jdbc) {
-            jdbc.sql("INSERT INTO event_hash (aggregate_identifier, sequence_number, hash, previous_hash, checkpoint_id) VALUES (?, ?, ?, ?, ?)")
-                    .params(aggregateIdentifier, sequenceNumber, hash, previousHash, checkpointId).update();
+            jdbc.sql("INSERT INTO event_hash (aggregate_identifier, sequence_number, hash, previous_hash, checkpoint_id, hash_form)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(aggregateIdentifier, sequenceNumber, hash, previousHash, checkpointId, hashForm).update();
         }
 
         void insertEvent(JdbcClient jdbc) {

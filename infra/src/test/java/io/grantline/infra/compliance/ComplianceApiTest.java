@@ -234,7 +234,10 @@ class ComplianceApiTest extends GrantlineIntegrationTest {
                 && line.get("aggregateId").asText().equals(grantId)).findFirst().orElseThrow();
         assertThat(revoked).isEqualTo(history.stream().filter(e -> e.get("type").asText().equals("GrantRevoked")).findFirst().orElseThrow());
         JsonNode last = lines.get(lines.size() - 1);
-        assertThat(manifest.get("chainHead")).isEqualTo(last.get("hash"));
+        assertThat(manifest.get("globalIndex").asLong()).as("the signed head covers every exported event")
+                .isGreaterThanOrEqualTo(last.get("globalIndex").asLong());
+        assertThat(manifest.get("signedHead").asText()).contains("sha256=" + sha256(content), "chainHead=" + manifest.get("chainHead").asText());
+        assertThat(last.get("stored").get("eventIdentifier").isTextual()).as("every column the hash covers").isTrue();
     }
 
     @Test

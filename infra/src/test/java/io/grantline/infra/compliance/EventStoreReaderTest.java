@@ -49,9 +49,9 @@ class EventStoreReaderTest {
     void theChainLinkIsShownWhereTheChainIsKept() {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         ChainLookup chain = (stream, sequence) -> stream.equals("identity:mia") && sequence == 3
-                ? Optional.of(new ChainLink("h3", "h2")) : Optional.empty();
+                ? Optional.of(new ChainLink("h3", "h2", 2)) : Optional.empty();
         beans.addBean("chain", chain);
-        EventStoreReader reader = new EventStoreReader(null, JSON, beans.getBeanProvider(ChainLookup.class));
+        EventStoreReader reader = new EventStoreReader(null, beans.getBeanProvider(ChainLookup.class));
 
         HistoryEvent event = reader.toHistory(row("identity:mia", "io.grantline.api.identity.IdentityRegistered", "{}", META));
 
@@ -71,11 +71,11 @@ class EventStoreReaderTest {
     }
 
     private static EventStoreReader withoutChain() {
-        return new EventStoreReader(null, JSON, new StaticListableBeanFactory().getBeanProvider(ChainLookup.class));
+        return new EventStoreReader(null, new StaticListableBeanFactory().getBeanProvider(ChainLookup.class));
     }
 
     private static StoredEvent row(String stream, String type, String payload, String meta) {
         return new StoredEvent(42, stream, 3, type, "1", "2025-03-14T02:00:00.123Z", payload.getBytes(StandardCharsets.UTF_8),
-                meta == null ? null : meta.getBytes(StandardCharsets.UTF_8));
+                meta == null ? null : meta.getBytes(StandardCharsets.UTF_8), "event-42", "Identity");
     }
 }
