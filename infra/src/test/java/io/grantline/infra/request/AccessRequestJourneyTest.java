@@ -130,14 +130,15 @@ class AccessRequestJourneyTest extends GrantlineIntegrationTest {
     }
 
     @Test
-    void aStageThatWouldFallToTheRequesterGoesToTheirManager() {
+    void aStageThatWouldFallToTheRequesterGoesAboveTheirManagerWhoDecidedTheFirstStage() {
         String entitlement = catalog.entitlement("historian-admin", "HIGH", requester, "P7D");
         String requestId = file(requester, entitlement, "P1D");
 
         approveFromMail(manager);
 
+        // the owner is the requester, whose manager decided stage 0: four eyes send stage 1 to the manager's manager
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(request(requestId).at("/stages/1/approverIds").toString()).contains(manager).doesNotContain(requester));
+                assertThat(request(requestId).at("/stages/1/approverIds").toString()).isEqualTo("[\"" + director + "\"]"));
         assertThat(mailbox.to(email(requester), "Approval needed")).isEmpty();
     }
 

@@ -61,6 +61,8 @@ class ProvisioningIncidentTest extends GrantlineIntegrationTest {
         }, found -> found != null);
         assertThat(incident.getActivityId()).isEqualTo("provision");
         assertThat(admin().get("/api/grants/" + grantId).json().get("status").asText()).isEqualTo("PENDING_PROVISIONING");
+        assertThat(eventStore.countOfType("grant:" + grantId, "GrantProvisioningFailed"))
+                .as("the grant's own history says its provisioning failed").isEqualTo(1);
 
         connector.targetSystemUp();
         management.setJobRetries(incident.getConfiguration(), 1);

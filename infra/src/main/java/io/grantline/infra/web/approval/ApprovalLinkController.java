@@ -113,6 +113,9 @@ class ApprovalLinkController {
         if (comment != null && comment.length() > 2000) {
             return outcome(model, response, HttpStatus.BAD_REQUEST, "Comment too long", "At most 2000 characters. Nothing was recorded.");
         }
+        if (!approverActive(link)) {
+            return noLongerActive(model, response, link);
+        }
         DecisionAuthentication authentication;
         try {
             authentication = approvers.of(http, auth, link.approverId(), password, DecisionAuthentication.Method.LINK_ONLY);
