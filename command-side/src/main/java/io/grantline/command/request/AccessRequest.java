@@ -463,8 +463,8 @@ public class AccessRequest {
     /**
      * DESIGN.md: MANAGER is the beneficiary's manager (a non-human identity's owner's manager), RESOURCE_OWNER the
      * entitlement's owner, OT_SECURITY every holder of the role. A stage never falls to the requester, the beneficiary
-     * or anyone who decided an earlier stage (four eyes): the other candidates decide, and when there are none, the
-     * nearest manager above that person who may decide. Only active people decide.
+     * or anyone who decided an earlier stage (four eyes), nor to anyone no longer active: the other candidates decide, and
+     * when there are none, the nearest manager above that person who may decide.
      */
     private Set<IdentityId> route(ApprovalStage stage, IdentityDirectory identities, EntitlementCatalog catalog,
                                   RoleHolders roleHolders) {
@@ -484,9 +484,8 @@ public class AccessRequest {
             return approvers;
         }
         for (IdentityId candidate : new TreeSet<>(candidates)) {
-            if (isExcluded(candidate)) {
-                nearestManagerWhoMayDecide(candidate, identities).ifPresent(approvers::add);
-            }
+            // the candidate may not decide (excluded, or no longer active): the nearest manager above them decides
+            nearestManagerWhoMayDecide(candidate, identities).ifPresent(approvers::add);
         }
         return approvers;
     }

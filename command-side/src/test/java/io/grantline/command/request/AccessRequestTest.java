@@ -497,6 +497,14 @@ class AccessRequestTest {
     }
 
     @Test
+    void aStageWhoseApproverIsNoLongerActiveOpensWithTheirManager() {
+        identities.add(new IdentityFacts(OLGA, IdentityKind.HUMAN, IdentityStatus.COMPROMISED, null, ERIN, null, Set.of()));
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved())
+                .when(open(1))
+                .expectEvents(new ApprovalStageOpened(REQUEST, 1, ApprovalStage.RESOURCE_OWNER, Set.of(ERIN), true, DECIDE_BY));
+    }
+
+    @Test
     void anOwnerWhoLeftDecidesNothing() {
         catalog.entry("plc-7-operate", RiskTier.CRITICAL, "gone", Duration.ofDays(2));
         fixture.given(filed(), policyFor(RiskTier.CRITICAL), managerStage(), managerApproved())
