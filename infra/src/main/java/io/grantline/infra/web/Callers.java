@@ -5,6 +5,8 @@ import io.grantline.api.identity.Role;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Who is calling, in the terms the domain needs. */
 public final class Callers {
@@ -31,8 +33,17 @@ public final class Callers {
 
     /** A password presented with this very request (HTTP Basic) counts as signing in again. */
     public static boolean presentedCredentials(Authentication auth) {
-        // the API is stateless: a username/password authentication there was made from this request's own header
-        return auth instanceof UsernamePasswordAuthenticationToken && auth.isAuthenticated();
+        // a username/password authentication counts only when it was made from this request's own Basic header: the
+        // API judges such a call by its header alone, while a browser session's sign-in is not a fresh proof
+        return auth instanceof UsernamePasswordAuthenticationToken && auth.isAuthenticated() && basicHeaderOnThisRequest();
+    }
+
+    private static boolean basicHeaderOnThisRequest() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return false;
+        }
+        String header = attributes.getRequest().getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     private static boolean has(Authentication auth, String authority) {
