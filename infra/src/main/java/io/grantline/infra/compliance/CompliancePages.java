@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -61,6 +62,8 @@ class CompliancePages {
                 model.addAttribute("error", "Give a resource or an entitlement, not both.");
             } else {
                 Instant instant = instant("At", at);
+                // a minute-precise field: "this minute" means now, so a grant that began seconds ago counts
+                instant = instant.equals(now.truncatedTo(ChronoUnit.MINUTES)) ? now : instant;
                 model.addAttribute("answer", compliance.access(notBlank(entitlementId) ? entitlementId.strip() : null,
                         notBlank(resource) ? resource.strip() : null, instant.toString(), null, auth));
             }
