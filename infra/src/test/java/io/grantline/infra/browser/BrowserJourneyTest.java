@@ -117,6 +117,15 @@ class BrowserJourneyTest extends GrantlineIntegrationTest {
         browser.assertPlainWords();
         browser.screenshot("grants");
 
+        // an API token for a script, made on a page and shown once
+        browser.follow("API tokens");
+        browser.type("Name", "Ticketing system");
+        browser.choose("Expires after", "30 days");
+        browser.press("Create token");
+        assertThat(browser.field("Token").getAttribute("value")).matches("glt_[A-Za-z0-9_-]{43}");
+        browser.assertPlainWords();
+        browser.screenshot("tokens");
+
         // a non-administrator meets Grantline's own 403 page
         browser.open("/mailbox");
         assertThat(browser.heading()).isEqualTo("Not for your role");
@@ -163,6 +172,19 @@ class BrowserJourneyTest extends GrantlineIntegrationTest {
         browser.open("/compliance");
         assertThat(browser.text()).contains("Who read what", olivia);
         browser.assertPlainWords();
+        browser.signOut();
+
+        // the administrator keeps the catalog with forms
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+        browser.follow("Identities");
+        browser.assertControlsLabelled();
+        assertThat(browser.text()).contains("Register an identity", alice);
+        browser.screenshot("admin-identities");
+        browser.follow("Entitlements");
+        browser.assertControlsLabelled();
+        browser.assertPlainWords();
+        assertThat(browser.text()).contains(resource, "8 hours");
+        browser.screenshot("admin-entitlements");
         browser.signOut();
     }
 
