@@ -125,6 +125,8 @@ class SecurityConfiguration {
                         .hasRole(ADMINISTRATOR)
                         .requestMatchers(HttpMethod.POST, "/admin/identities/*/compromised", "/admin/identities/*/departure")
                         .hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
+                        // every other form of the catalog (entitlement policy, retirement, ...) is the administrator's
+                        .requestMatchers(HttpMethod.POST, "/admin/**").hasRole(ADMINISTRATOR)
                         .requestMatchers("/admin/**").hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
                         .requestMatchers("/compliance", "/compliance/**").hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER)
                         .requestMatchers("/requests/new", "/inbox", "/inbox/**", "/tokens", "/tokens/**").hasRole(IDENTITY)

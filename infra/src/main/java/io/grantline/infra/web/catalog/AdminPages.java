@@ -1,6 +1,8 @@
 package io.grantline.infra.web.catalog;
 
+import io.grantline.api.entitlement.ChangeEntitlementPolicy;
 import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.api.entitlement.RetireEntitlement;
 import io.grantline.api.entitlement.PrivilegeLevel;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.identity.IdentityId;
@@ -14,6 +16,9 @@ import io.grantline.infra.web.pages.Words;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The catalog as forms, for administrators and security operators: register identities and give them roles, mark
- * them compromised or departed, hand a non-human identity to a new owner, define entitlements. Each form builds the
- * API's own body and sends it through {@link IdentityController} or {@link EntitlementController}; who may post which
- * form is in SecurityConfiguration's table, beside the API call it mirrors.
+ * them compromised or departed, hand a non-human identity to a new owner, define, re-tier and retire entitlements. Each
+ * form builds the API's own body and sends it through {@link IdentityController} or {@link EntitlementController}
+ * (changing a policy and retiring, which the API does not offer, send their commands; the aggregate keeps the rules);
+ * who may post which form is in SecurityConfiguration's table.
  */
 @Controller
 @Page
@@ -40,8 +46,11 @@ class AdminPages {
     private final Names names;
     private final Words words;
     private final Forms forms;
+    private final CommandGateway commands;
 
-    AdminPages(IdentityController identities, EntitlementController entitlements, Names names, Words words, Forms forms) {
+    AdminPages(IdentityController identities, EntitlementController entitlements, Names names, Words words, Forms forms,
+               CommandGateway commands) {
+        this.commands = commands;
         this.identities = identities;
         this.entitlements = entitlements;
         this.names = names;
@@ -135,6 +144,37 @@ class AdminPages {
             entitlements.define(body);
             ReadSide.awaitVisible(() -> names.entitlements().stream().filter(e -> e.id().equals(body.id())).findFirst());
             flash.addFlashAttribute("notice", "Defined " + body.id().value() + ".");
+            return "redirect:" + ENTITLEMENTS;
+        });
+    }
+
+    /** A new risk tier, longest grant and conflicts: the aggregate decides what may change. */
+    @PostMapping(ENTITLEMENTS + "/{id}/policy")
+    String policy(@PathVariable String id, @RequestParam(required = false) RiskTier risk,
+                  @RequestParam(required = false) String maxDuration, @RequestParam(required = false) List<String> sodConflicts,
+                  RedirectAttributes flash) {
+        return forms.attempt(flash, ENTITLEMENTS, () -> {
+            if (risk == null) {
+                throw new Forms.Invalid("Risk", "choose a risk tier");
+            }
+            Duration longest = Forms.duration("Longest grant", maxDuration);
+            if (longest == null) {
+                throw new Forms.Invalid("Longest grant", "choose one of the durations offered");
+            }
+            commands.sendAndWait(new ChangeEntitlementPolicy(EntitlementId.of(id), risk, longest, sodConflicts == null ? Set.of()
+                    : sodConflicts.stream().filter(s -> !s.isBlank()).map(EntitlementId::of).collect(Collectors.toSet())));
+            flash.addFlashAttribute("notice", "Policy of " + id + " changed; it applies to requests filed from now on.");
+            return "redirect:" + ENTITLEMENTS;
+        });
+    }
+
+    /** Retires an entitlement: nobody may request it any more. */
+    @PostMapping(ENTITLEMENTS + "/{id}/retire")
+    String retire(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        return forms.attempt(flash, ENTITLEMENTS, () -> {
+            IdentityController.ReasonBody body = forms.valid(new IdentityController.ReasonBody(Forms.blankToNull(reason)));
+            commands.sendAndWait(new RetireEntitlement(EntitlementId.of(id), body.reason()));
+            flash.addFlashAttribute("notice", id + " is retired.");
             return "redirect:" + ENTITLEMENTS;
         });
     }
