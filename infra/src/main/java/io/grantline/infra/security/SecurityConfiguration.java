@@ -18,6 +18,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.SecurityFilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -29,8 +33,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. The API answers HTTP Basic (local accounts) or OIDC bearer tokens, statelessly, and never
- * redirects: a missing or wrong credential is a 401 problem. Pages use form sign-in. Approval links carry their own
+ * Who may call what. The API answers HTTP Basic (local accounts), Grantline API tokens or OIDC bearer tokens, and the
+ * session of a browser signed in on the pages (with CSRF); it never redirects: a missing or wrong credential is a 401
+ * problem. Pages use form sign-in. Approval links carry their own
  * capability and are checked by their controller.
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,7 +74,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder,
-                            OidcIdentityConverter oidc) throws Exception {
+                            OidcIdentityConverter oidc, ApiTokens tokens,
+                            GrantlineUserDetailsService.IdentityRoles identities, GrantlineUserDetailsService users)
+            throws Exception {
         http.securityMatcher("/api/**", "/engine-rest/**")
                 // Who may call what, in one table; checked before a body is read, so a caller without the role
                 // learns nothing about the input's validity.
@@ -91,16 +98,33 @@ class SecurityConfiguration {
                         .requestMatchers("/api/compliance/**").hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER)
                         // the engine's own REST API is not served (docs/adr/0006); nobody reaches it, whatever is deployed
                         .requestMatchers("/engine-rest/**").denyAll()
+                        .requestMatchers("/api/tokens", "/api/tokens/**").hasRole(IDENTITY)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> Problems.writeUnauthorized(response, json)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> Problems.writeUnauthorized(response, json))
-                        .accessDeniedHandler((request, response, e) -> Problems.writeForbidden(response, json)))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // stateless API with credentials on every call: no cookie for a forged cross-site request to ride on
-                .csrf(csrf -> csrf.disable());
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                Problems.writeCsrfRefused(response, json);
+                            } else {
+                                Problems.writeForbidden(response, json);
+                            }
+                        }))
+                // Scripts send credentials on every call and never get a session. A browser signed in on the pages
+                // uses its session here too (never a new one): then, and only then, unsafe methods need the CSRF
+                // token, as a forged cross-site request would ride on that cookie. A call that carries credentials
+                // is judged by them alone, never by a session beside them.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(context -> context.securityContextRepository(new SessionUnlessCredentials()))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SessionUnlessCredentials::unsafeOnSession))
+                .addFilterBefore(new ApiTokenFilter(tokens, identities, json), BasicAuthenticationFilter.class)
+                .addFilterAfter(new FreshSessionAuthorities(users), SecurityContextHolderFilter.class);
         if (jwtDecoder.getIfAvailable() != null) {
+            DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(resourceServer -> resourceServer
+                    // Grantline's own API tokens are checked by ApiTokenFilter, not decoded as JWTs
+                    .bearerTokenResolver(request -> ApiTokenFilter.carriesToken(request) ? null : bearer.resolve(request))
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(oidc))
                     .authenticationEntryPoint((request, response, e) -> Problems.writeUnauthorized(response, json)));
         }
@@ -109,19 +133,33 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Clock clock) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Clock clock, GrantlineUserDetailsService users) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers("/login", "/error", "/approvals/**", "/css/**").permitAll()
+                        .requestMatchers("/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/mailbox/**", "/camunda/**").hasRole(ADMINISTRATOR)
+                        // the pages' forms, each with the roles of the API call it makes
+                        .requestMatchers(HttpMethod.POST, "/admin/identities", "/admin/identities/*/roles",
+                                "/admin/identities/*/local-credential", "/admin/identities/*/owner", "/admin/entitlements")
+                        .hasRole(ADMINISTRATOR)
+                        .requestMatchers(HttpMethod.POST, "/admin/identities/*/compromised", "/admin/identities/*/departure")
+                        .hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
+                        // every other form of the catalog (entitlement policy, retirement, ...) is the administrator's
+                        .requestMatchers(HttpMethod.POST, "/admin/**").hasRole(ADMINISTRATOR)
+                        .requestMatchers("/admin/**").hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
+                        .requestMatchers("/compliance", "/compliance/**").hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER)
+                        .requestMatchers("/requests/new", "/inbox", "/inbox/**", "/tokens", "/tokens/**").hasRole(IDENTITY)
+                        .requestMatchers(HttpMethod.POST, "/requests").hasRole(IDENTITY)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.successHandler(new SignInTimeRecorder(clock)))
+                .formLogin(form -> form.loginPage("/login").successHandler(new SignInTimeRecorder(clock)))
                 // The Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN). An approval link is itself an
                 // unguessable capability bound to one approver, so a decision by the link alone needs no token; but a
                 // decision that a signed-in session vouches for needs the page's token, or another site could ride it.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> camunda.matches(request)
                         || approvals.matches(request) && !signedIn(request)))
                 .httpBasic(basic -> { })
+                .addFilterAfter(new FreshSessionAuthorities(users), SecurityContextHolderFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
                                 + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'self'")));

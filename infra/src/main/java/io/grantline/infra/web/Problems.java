@@ -47,6 +47,13 @@ public final class Problems {
                 "sign in with HTTP Basic (local account) or an OIDC bearer token"));
     }
 
+    /** An unsafe call on a browser session without the page's CSRF token. */
+    public static void writeCsrfRefused(HttpServletResponse response, ObjectMapper json) throws IOException {
+        write(response, json, of(HttpStatus.FORBIDDEN, "csrf-token-required", "CSRF token required",
+                "a call on a signed-in browser session must carry the page's CSRF token (header X-CSRF-TOKEN); "
+                        + "scripts send HTTP Basic or a bearer token instead"));
+    }
+
     public static void writeForbidden(HttpServletResponse response, ObjectMapper json) throws IOException {
         write(response, json, of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your roles do not allow this call"));
     }

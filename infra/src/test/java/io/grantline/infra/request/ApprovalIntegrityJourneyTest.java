@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import io.grantline.infra.support.Api;
-import io.grantline.infra.support.BrowserSession;
+import io.grantline.infra.support.FormBrowser;
 import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import io.grantline.infra.support.Mailbox;
@@ -110,24 +110,24 @@ class ApprovalIntegrityJourneyTest extends GrantlineIntegrationTest {
         String link = "/approvals/" + Mailbox.approvalToken(mailbox.awaitMail(email(manager), "Approval needed"));
 
         // a sign-in ten minutes old is no re-authentication
-        BrowserSession stale = new BrowserSession(api());
+        FormBrowser stale = new FormBrowser(api());
         ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofMinutes(10))));
         assertThat(stale.signIn(manager, PASSWORD)).isEqualTo(302);
         ClockUtil.reset();
-        String staleToken = BrowserSession.csrfTokenOf(stale.get(link).body());
+        String staleToken = FormBrowser.csrfTokenOf(stale.get(link).body());
         HttpResponse<String> refused = stale.postForm(link, Map.of("outcome", "APPROVE", "_csrf", staleToken));
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("password");
 
         // a session's decision without the page's token is refused, as a forged cross-site request would be
-        BrowserSession fresh = new BrowserSession(api());
+        FormBrowser fresh = new FormBrowser(api());
         assertThat(fresh.signIn(manager, PASSWORD)).isEqualTo(302);
         assertThat(fresh.postForm(link, Map.of("outcome", "APPROVE")).statusCode()).isEqualTo(403);
         assertThat(request(requestId).at("/stages/0/decision").isMissingNode() || request(requestId).at("/stages/0/decision").isNull())
                 .as("nothing recorded").isTrue();
 
         // a fresh sign-in with the page's token counts, and the record says how the approver authenticated
-        String token = BrowserSession.csrfTokenOf(fresh.get(link).body());
+        String token = FormBrowser.csrfTokenOf(fresh.get(link).body());
         assertThat(fresh.postForm(link, Map.of("outcome", "APPROVE", "_csrf", token)).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(request(requestId).at("/stages/0/decision/authentication/method").asText()).isEqualTo("SESSION"));

@@ -35,6 +35,11 @@ public final class Api {
         return new Api(port, "Basic " + token);
     }
 
+    /** Calls with {@code Authorization: Bearer <token>} (a Grantline API token or an OIDC token). */
+    public Api bearer(String token) {
+        return new Api(port, "Bearer " + token);
+    }
+
     public Response get(String path) {
         return send(request(path).GET());
     }

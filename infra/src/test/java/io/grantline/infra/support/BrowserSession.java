@@ -1,5 +1,7 @@
 package io.grantline.infra.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -10,54 +12,44 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.jsoup.Jsoup;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/**
- * What a browser does over plain HTTP: keeps its cookies, signs in through the login form with the page's CSRF token,
- * and posts forms. Lets a test tell a session's decision from a link's, and a page's token from a forged request.
- */
+/** A browser's HTTP side without the browser: a cookie jar, a form sign-in, the pages' CSRF token. */
 public final class BrowserSession {
 
-    private final Api api;
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final int port;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
-    public BrowserSession(Api api) {
-        this.api = api;
+    public BrowserSession(int port) {
+        this.port = port;
     }
 
-    /** Signs in through the form; answers the status of the form's POST (302 on success). */
-    public int signIn(String username, String password) {
-        String token = csrfTokenOf(get("/login").body());
-        return postForm("/login", Map.of("username", username, "password", password, "_csrf", token)).statusCode();
+    /** Signs in through the login form, as a person does. */
+    public BrowserSession signIn(String username, String password) {
+        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login")).GET());
+        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password=" + encode(password)
+                        + "&_csrf=" + encode(csrf(login.body())))));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return this;
+    }
+
+    /** The CSRF token a page of this session carries. */
+    public String csrfToken() {
+        return csrf(get("/").body());
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/json").GET());
     }
 
-    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-        String body = new LinkedHashMap<>(fields).entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    /** The hidden {@code _csrf} field of the page's first form. */
-    public static String csrfTokenOf(String html) {
-        return Jsoup.parse(html).select("input[name=_csrf]").attr("value");
-    }
-
-    private URI uri(String path) {
-        return api.uri(path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -66,5 +58,19 @@ public final class BrowserSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String csrf(String page) {
+        Matcher matcher = CSRF.matcher(page);
+        assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
+        return matcher.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

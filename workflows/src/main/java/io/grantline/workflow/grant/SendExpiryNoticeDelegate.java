@@ -5,6 +5,7 @@ import io.grantline.api.grant.GrantSummary;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.workflow.mail.Html;
 import io.grantline.workflow.mail.ProcessMail;
+import io.grantline.workflow.words.PlainWords;
 import io.grantline.workflow.request.RequestFacts;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,10 +20,13 @@ class SendExpiryNoticeDelegate implements JavaDelegate {
     private final RequestFacts facts;
     private final ProcessMail mail;
 
-    SendExpiryNoticeDelegate(GrantFacts grants, RequestFacts facts, ProcessMail mail) {
+    private final PlainWords words;
+
+    SendExpiryNoticeDelegate(GrantFacts grants, RequestFacts facts, ProcessMail mail, PlainWords words) {
         this.grants = grants;
         this.facts = facts;
         this.mail = mail;
+        this.words = words;
     }
 
     @Override
@@ -36,7 +40,8 @@ class SendExpiryNoticeDelegate implements JavaDelegate {
         String what = grant.resource() == null ? grant.entitlementId().value() : grant.resource();
         String subject = "Access ends soon: " + what + " for " + grant.identityId().value();
         String text = "The grant of %s (%s) to %s ends at %s. File a new request if the work is not done."
-                .formatted(what, grant.entitlementId().value(), grant.identityId().value(), grant.validUntil());
+                .formatted(what, grant.entitlementId().value(), grant.identityId().value(),
+                        words.instant(grant.validUntil()) + " (" + words.zone().getId() + ")");
         mail.sendAfterCommit(new ProcessMail.Mail(told.get().email(), subject, text, "<p>" + Html.escape(text) + "</p>"));
     }
 }

@@ -16,7 +16,9 @@ class NotifyApproversDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        // the stages run as a sequential multi-instance: nrOfInstances is how many there are
+        Object stages = execution.getVariable("nrOfInstances");
         mails.send(ApprovalMails.Occasion.REQUESTED, StageVariables.requestId(execution), StageVariables.stageIndex(execution),
-                StageVariables.stage(execution), StageVariables.decideBy(execution), StageVariables.approverIds(execution));
+                stages instanceof Number count ? count.intValue() : 0, StageVariables.stage(execution), StageVariables.decideBy(execution), StageVariables.approverIds(execution));
     }
 }

@@ -18,7 +18,8 @@ import io.grantline.infra.links.ApprovalLink;
 import io.grantline.infra.links.ApprovalLinkSigner;
 import io.grantline.infra.links.LinkRefused;
 import io.grantline.infra.security.ApproverAuthentication;
-import io.grantline.infra.web.Durations;
+import io.grantline.infra.web.pages.Words;
+import io.grantline.workflow.words.PlainWords;
 import io.grantline.workflow.settings.ApprovalSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,14 +51,16 @@ class ApprovalLinkController {
     private final QueryGateway queries;
     private final ApproverAuthentication approvers;
     private final Duration reauthenticationMaxAge;
+    private final Words words;
 
     ApprovalLinkController(ApprovalLinkSigner links, CommandGateway commands, QueryGateway queries, ApproverAuthentication approvers,
-                           ApprovalSettings settings) {
+                           ApprovalSettings settings, Words words) {
         this.links = links;
         this.commands = commands;
         this.queries = queries;
         this.approvers = approvers;
         this.reauthenticationMaxAge = settings.reauthenticationMaxAge();
+        this.words = words;
     }
 
     @GetMapping("/approvals/{token}")
@@ -143,7 +146,7 @@ class ApprovalLinkController {
     private String violated(RuleViolation violation, Model model, HttpServletResponse response, ApprovalLink link) {
         if ("reauthentication-required".equals(violation.slug())) {
             return signInAgain(model, response, link, "This access is critical: your decision counts only with your password"
-                    + " (or a sign-in within the last " + Durations.inWords(reauthenticationMaxAge) + "). Nothing was recorded.");
+                    + " (or a sign-in within the last " + PlainWords.duration(reauthenticationMaxAge) + "). Nothing was recorded.");
         }
         if ("approver-not-active".equals(violation.slug())) {
             return noLongerActive(model, response, link);
@@ -198,7 +201,7 @@ class ApprovalLinkController {
         model.addAttribute("approver", name(link.approverId()));
         model.addAttribute("requester", name(request.requesterId()));
         model.addAttribute("beneficiary", name(request.beneficiaryId()));
-        model.addAttribute("reauthenticationMaxAge", Durations.inWords(reauthenticationMaxAge));
+        model.addAttribute("reauthenticationMaxAge", PlainWords.duration(reauthenticationMaxAge));
         model.addAttribute("entitlement", queries.query(new FindEntitlement(request.entitlementId()),
                 ResponseTypes.optionalInstanceOf(EntitlementSummary.class)).join().orElse(null));
     }
@@ -208,11 +211,12 @@ class ApprovalLinkController {
                 .map(identity -> identity.displayName() + " (" + id.value() + ")").orElse(id.value());
     }
 
-    private static String decidedText(AccessRequestSummary request, AccessRequestSummary.Stage stage) {
+    private String decidedText(AccessRequestSummary request, AccessRequestSummary.Stage stage) {
         if (stage.decision() != null) {
-            return "This stage was already decided: " + stage.decision().outcome() + " by " + stage.decision().approverId().value()
-                    + " at " + stage.decision().at() + ". Nothing was changed.";
+            return "This stage was already decided: " + (stage.decision().outcome() == DecisionOutcome.APPROVE ? "approved" : "rejected")
+                    + " by " + stage.decision().approverId().value() + " on " + words.instant(stage.decision().at())
+                    + ". Nothing was changed.";
         }
-        return "This request is " + request.status() + ". Nothing was changed.";
+        return "This request is " + words.constant(request.status()) + ". Nothing was changed.";
     }
 }

@@ -1,0 +1,79 @@
+package io.grantline.infra.web.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grantline.infra.support.BrowserSession;
+import io.grantline.infra.support.Catalog;
+import io.grantline.infra.support.GrantlineIntegrationTest;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/** The catalog as forms: what an administrator posts lands in the catalog; a security operator may not change it. */
+class AdminPagesTest extends GrantlineIntegrationTest {
+
+    private static final String PASSWORD = "admin-pages-password-1";
+
+    @Test
+    void anAdministratorDefinesReTiersAndRetiresAnEntitlementWithForms() {
+        Catalog catalog = new Catalog(admin());
+        String owner = catalog.person("petra", null);
+        String id = "press-" + UUID.randomUUID().toString().substring(0, 8);
+        BrowserSession administrator = new BrowserSession(port).signIn(ADMIN, ADMIN_PASSWORD);
+
+        assertThat(post(administrator, "/admin/entitlements", "id=" + id + "&resource=Press-4&system=Stamping&zone=cell-9"
+                + "&level=OPERATE&risk=LOW&ownerId=" + owner + "&maxDuration=PT8H")).contains("Defined " + id);
+        JsonNode defined = admin().get("/api/entitlements/" + id).json();
+        assertThat(defined.get("risk").asText()).isEqualTo("LOW");
+        assertThat(defined.get("maxDuration").asText()).isEqualTo("PT8H");
+
+        assertThat(post(administrator, "/admin/entitlements/" + id + "/policy", "risk=HIGH&maxDuration=PT4H")).contains("Policy of " + id + " changed");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode changed = admin().get("/api/entitlements/" + id).json();
+            assertThat(changed.get("risk").asText()).isEqualTo("HIGH");
+            assertThat(changed.get("maxDuration").asText()).isEqualTo("PT4H");
+        });
+
+        assertThat(post(administrator, "/admin/entitlements/" + id + "/retire", "reason=")).contains("reason");
+        assertThat(post(administrator, "/admin/entitlements/" + id + "/retire", "reason=" + encode("Press scrapped"))).contains(id + " is retired");
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin().get("/api/entitlements/" + id).json().get("retired").asBoolean());
+    }
+
+    @Test
+    void aSecurityOperatorSeesTheCatalogButChangesOnlyWhatTheirRoleAllows() {
+        Catalog catalog = new Catalog(admin());
+        String operator = catalog.signIn(catalog.person("sven", null), PASSWORD);
+        assertThat(admin().put("/api/identities/" + operator + "/roles", "{\"roles\":[\"SECURITY_OPERATOR\"]}").status()).isEqualTo(202);
+        String entitlement = catalog.entitlement("kiln", "LOW", operator, "PT8H");
+        BrowserSession session = new BrowserSession(port).signIn(operator, PASSWORD);
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.get("/admin/entitlements").statusCode() == 200);
+
+        HttpResponse<String> refused = session.send(form(session, "/admin/entitlements/" + entitlement + "/policy", "risk=LOW&maxDuration=P365D"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(admin().get("/api/entitlements/" + entitlement).json().get("maxDuration").asText()).isEqualTo("PT8H");
+    }
+
+    /** Posts a form and reads the page it leads to, with the message flashed there. */
+    private static String post(BrowserSession session, String path, String fields) {
+        HttpResponse<String> answer = session.send(form(session, path, fields));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+        return Jsoup.parse(session.get(answer.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body())
+                .select(".notice, .error").text();
+    }
+
+    private static HttpRequest.Builder form(BrowserSession session, String path, String fields) {
+        return HttpRequest.newBuilder(session.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + encode(session.csrfToken())));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
