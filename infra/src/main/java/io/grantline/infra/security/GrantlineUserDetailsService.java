@@ -1,15 +1,13 @@
 package io.grantline.infra.security;
 
-import io.grantline.api.identity.FindIdentity;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.Role;
+import io.grantline.infra.domain.IdentityIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -46,14 +44,14 @@ class GrantlineUserDetailsService implements UserDetailsService {
         return User.withUsername(username).password(account.passwordHash()).authorities(authorities).disabled(!enabled).build();
     }
 
-    /** Roles of identities, read from the catalog's read model. */
+    /** Roles and status of identities, as the event store has them now (the identity index). */
     @Service
     static class IdentityRoles {
 
-        private final QueryGateway queries;
+        private final IdentityIndex index;
 
-        IdentityRoles(QueryGateway queries) {
-            this.queries = queries;
+        IdentityRoles(IdentityIndex index) {
+            this.index = index;
         }
 
         Optional<IdentitySummary> find(String username) {
@@ -63,7 +61,7 @@ class GrantlineUserDetailsService implements UserDetailsService {
             } catch (IllegalArgumentException notAnIdentity) {
                 return Optional.empty();
             }
-            return queries.query(new FindIdentity(id), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join();
+            return index.find(id.value());
         }
 
         List<GrantedAuthority> authorities(Optional<IdentitySummary> identity) {

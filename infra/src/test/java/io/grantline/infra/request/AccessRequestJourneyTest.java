@@ -9,6 +9,7 @@ import io.grantline.infra.support.Api;
 import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import io.grantline.infra.support.Mailbox;
+import io.grantline.infra.support.Requests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -233,15 +234,11 @@ class AccessRequestJourneyTest extends GrantlineIntegrationTest {
     }
 
     private JsonNode request(String id) {
-        return admin().get("/api/access-requests/" + id).json();
+        return new Requests(admin()).get(id);
     }
 
     private JsonNode awaitRequest(String id, String status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Api.Response response = admin().get("/api/access-requests/" + id);
-            return response.status() == 200 && status.equals(response.json().get("status").asText());
-        });
-        return request(id);
+        return new Requests(admin()).awaitStatus(id, status);
     }
 
     private JsonNode awaitGrant(String id, String status) {

@@ -10,6 +10,7 @@ import io.grantline.infra.support.FormBrowser;
 import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import io.grantline.infra.support.Mailbox;
+import io.grantline.infra.support.Requests;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -221,15 +222,11 @@ class ApprovalIntegrityJourneyTest extends GrantlineIntegrationTest {
     }
 
     private JsonNode request(String id) {
-        return admin().get("/api/access-requests/" + id).json();
+        return new Requests(admin()).get(id);
     }
 
     private JsonNode awaitRequest(String id, String status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Api.Response response = admin().get("/api/access-requests/" + id);
-            return response.status() == 200 && status.equals(response.json().get("status").asText());
-        });
-        return request(id);
+        return new Requests(admin()).awaitStatus(id, status);
     }
 
     private static String body(MimeMessage mail) {

@@ -14,6 +14,7 @@ import io.grantline.api.request.FindAccessRequest;
 import io.grantline.api.request.RecordApprovalDecision;
 import io.grantline.api.common.RuleViolation;
 import io.grantline.infra.axon.ActorMetadata;
+import io.grantline.infra.domain.IdentityIndex;
 import io.grantline.infra.links.ApprovalLink;
 import io.grantline.infra.links.ApprovalLinkSigner;
 import io.grantline.infra.links.LinkRefused;
@@ -52,15 +53,17 @@ class ApprovalLinkController {
     private final ApproverAuthentication approvers;
     private final Duration reauthenticationMaxAge;
     private final Words words;
+    private final IdentityIndex identities;
 
     ApprovalLinkController(ApprovalLinkSigner links, CommandGateway commands, QueryGateway queries, ApproverAuthentication approvers,
-                           ApprovalSettings settings, Words words) {
+                           ApprovalSettings settings, Words words, IdentityIndex identities) {
         this.links = links;
         this.commands = commands;
         this.queries = queries;
         this.approvers = approvers;
         this.reauthenticationMaxAge = settings.reauthenticationMaxAge();
         this.words = words;
+        this.identities = identities;
     }
 
     @GetMapping("/approvals/{token}")
@@ -170,9 +173,9 @@ class ApprovalLinkController {
                 + " is no longer an active approver, so the decision has moved to their manager. Nothing was changed.");
     }
 
+    /** As the event store has it now: a link dies the moment its approver is compromised, not when a read model says so. */
     private boolean approverActive(ApprovalLink link) {
-        return queries.query(new FindIdentity(link.approverId()), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join()
-                .map(identity -> identity.status() == IdentityStatus.ACTIVE).orElse(false);
+        return identities.find(link.approverId().value()).map(identity -> identity.status() == IdentityStatus.ACTIVE).orElse(false);
     }
 
     private String refused(LinkRefused refused, Model model, HttpServletResponse response) {
