@@ -69,6 +69,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/access-requests", "/api/approvals/*/decision").hasRole(IDENTITY)
                         .requestMatchers(HttpMethod.GET, "/api/approvals/inbox").hasRole(IDENTITY)
                         .requestMatchers(HttpMethod.POST, "/api/grants/*/revoke").hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns").hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/**")
+                        .hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER, SECURITY_OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/reviews/inbox").hasRole(IDENTITY)
+                        .requestMatchers(HttpMethod.POST, "/api/reviews/*/decision", "/api/reviews/decisions").hasRole(IDENTITY)
+                        .requestMatchers(HttpMethod.POST, "/api/reviews/*/delegation").hasAnyRole(IDENTITY, ADMINISTRATOR)
                         .requestMatchers("/api/compliance/**").hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER)
                         .requestMatchers("/engine-rest/**").hasRole(ADMINISTRATOR)
                         .anyRequest().authenticated())
@@ -93,12 +99,14 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers("/login", "/error", "/approvals/**", "/css/**").permitAll()
+                        // a review digest's link is its own capability, checked by its controller
+                        .requestMatchers("/reviews/link/**").permitAll()
                         .requestMatchers("/mailbox/**", "/camunda/**").hasRole(ADMINISTRATOR)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 // the Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN); an approval link is itself an
                 // unguessable capability bound to one approver, which is what a CSRF token would add
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/approvals/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/approvals/**", "/reviews/link/**"))
                 .httpBasic(basic -> { })
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "

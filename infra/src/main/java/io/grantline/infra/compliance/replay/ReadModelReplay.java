@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.grantline.query.access.AccessIntervalProjection;
+import io.grantline.query.campaign.CampaignProjection;
 import io.grantline.query.catalog.CatalogProjection;
 import io.grantline.query.grant.GrantProjection;
 import io.grantline.query.request.AccessRequestProjection;
@@ -76,9 +77,9 @@ public class ReadModelReplay {
     public static final int MAX_LISTED = 1000;
 
     static final List<String> COLLECTIONS = List.of("identities", "entitlements", "access_requests", "approval_inbox", "grants",
-            "access_intervals");
+            "access_intervals", "campaigns", "campaign_reviews", "review_items", "grant_certifications");
     static final List<String> PROCESSORS = List.of(CatalogProjection.PROCESSING_GROUP, AccessRequestProjection.PROCESSING_GROUP,
-            GrantProjection.PROCESSING_GROUP, AccessIntervalProjection.PROCESSING_GROUP);
+            GrantProjection.PROCESSING_GROUP, AccessIntervalProjection.PROCESSING_GROUP, CampaignProjection.PROCESSING_GROUP);
 
     static final int CATCH_UP_SECONDS = 10;
     private static final int CATCH_UP_ROUNDS = 5;
@@ -188,7 +189,7 @@ public class ReadModelReplay {
 
         private Rebuild(MongoTemplate scratch) {
             handlers = Stream.<Object>of(new CatalogProjection(scratch), new AccessRequestProjection(scratch),
-                            new GrantProjection(scratch), new AccessIntervalProjection(scratch))
+                            new GrantProjection(scratch), new AccessIntervalProjection(scratch), new CampaignProjection(scratch))
                     .map(projection -> new AnnotationEventHandlerAdapter(projection,
                             ClasspathParameterResolverFactory.forClass(projection.getClass())))
                     .toList();

@@ -1,0 +1,192 @@
+package io.grantline.workflow.campaign;
+
+import io.grantline.api.campaign.CampaignClosed;
+import io.grantline.api.campaign.CampaignLaunched;
+import io.grantline.api.campaign.ConcludeReview;
+import io.grantline.api.campaign.EscalateReview;
+import io.grantline.api.campaign.ListOpenReviewsOf;
+import io.grantline.api.campaign.NoDecisionPolicy;
+import io.grantline.api.campaign.ReassignmentReason;
+import io.grantline.api.campaign.ReviewClosed;
+import io.grantline.api.campaign.ReviewDecisionRecorded;
+import io.grantline.api.campaign.ReviewDelegated;
+import io.grantline.api.campaign.ReviewId;
+import io.grantline.api.campaign.ReviewOpened;
+import io.grantline.api.campaign.ReviewOutcome;
+import io.grantline.api.grant.CertifyGrant;
+import io.grantline.api.grant.EndReason;
+import io.grantline.api.grant.GrantId;
+import io.grantline.api.grant.RevokeGrant;
+import io.grantline.api.identity.IdentityDeparted;
+import io.grantline.api.identity.IdentityId;
+import io.grantline.api.identity.IdentityMarkedCompromised;
+import io.grantline.api.identity.IdentitySuspended;
+import io.grantline.workflow.settings.RecertificationSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Campaign events start and move the recertification processes, and carry review decisions to the grants. Like the
+ * process bridge, a tracking processor whose token commits with the engine's work and the commands it sends: each
+ * event is acted on once, or after a failure again from scratch; starting a process checks that none exists.
+ */
+@Component
+@ProcessingGroup(CampaignBridge.PROCESSING_GROUP)
+class CampaignBridge {
+
+    static final String PROCESSING_GROUP = "campaign-bridge";
+    static final String RECERTIFICATION = "recertification";
+    static final String CAMPAIGN_REVIEW = "campaign-review";
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignBridge.class);
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final TaskService tasks;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final RecertificationSettings settings;
+    private final ReviewMails mails;
+
+    CampaignBridge(RuntimeService runtime, HistoryService history, TaskService tasks, CommandGateway commands, QueryGateway queries,
+                   RecertificationSettings settings, ReviewMails mails) {
+        this.runtime = runtime;
+        this.history = history;
+        this.tasks = tasks;
+        this.commands = commands;
+        this.queries = queries;
+        this.settings = settings;
+        this.mails = mails;
+    }
+
+    /** A campaign launched by the API starts its process; one launched by the quarterly timer already has one. */
+    @EventHandler
+    void on(CampaignLaunched event) {
+        String campaignId = event.campaignId().value();
+        if (started(RECERTIFICATION, campaignId)) {
+            return;
+        }
+        runtime.createMessageCorrelation("CampaignLaunched").processInstanceBusinessKey(campaignId)
+                .setVariable("campaignId", campaignId).correlateStartMessage();
+    }
+
+    @EventHandler
+    void on(ReviewOpened event) {
+        String reviewId = event.reviewId().value();
+        if (started(CAMPAIGN_REVIEW, reviewId)) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("reviewId", reviewId);
+        variables.put("campaignId", event.campaignId().value());
+        variables.put("dueAt", event.dueAt().toString());
+        variables.put("remindCycle", "R/" + settings.remindEvery());
+        variables.put("escalateAfter", settings.escalateAfter().toString());
+        runtime.createMessageCorrelation("ReviewOpened").processInstanceBusinessKey(reviewId).setVariables(variables)
+                .correlateStartMessage();
+    }
+
+    /** CERTIFY is recorded on the grant; REVOKE ends it through the grant lifecycle (deprovisioning included). */
+    @EventHandler
+    void on(ReviewDecisionRecorded event) {
+        if (event.outcome() == ReviewOutcome.CERTIFY) {
+            toGrant(event.grantId(), new CertifyGrant(event.grantId(), event.campaignId(), event.reviewerId()));
+        } else {
+            String comment = "revoked by " + event.reviewerId().value() + " in campaign " + event.campaignId().value()
+                    + (event.comment() == null ? "" : ": " + event.comment());
+            toGrant(event.grantId(), new RevokeGrant(event.grantId(), EndReason.REVIEW, clip(comment)));
+        }
+    }
+
+    /**
+     * A closed review ends its process (when every item was decided), applies the campaign's policy to what nobody
+     * decided, and is tallied by its campaign, which closes with the last one.
+     */
+    @EventHandler
+    void on(ReviewClosed event) {
+        for (Task task : tasks.createTaskQuery().processDefinitionKey(CAMPAIGN_REVIEW)
+                .processInstanceBusinessKey(event.reviewId().value()).taskDefinitionKey("review").active().list()) {
+            tasks.complete(task.getId());
+        }
+        if (event.onNoDecision() == NoDecisionPolicy.REVOKE) {
+            for (GrantId undecided : event.undecidedGrants()) {
+                toGrant(undecided, new RevokeGrant(undecided, EndReason.REVIEW,
+                        "not certified by the due date of campaign " + event.campaignId().value()));
+            }
+        }
+        commands.sendAndWait(new ConcludeReview(event.campaignId(), event.reviewId(), event.certified(), event.revoked(),
+                event.undecidedGrants().size()));
+    }
+
+    @EventHandler
+    void on(CampaignClosed event) {
+        runtime.createMessageCorrelation("CampaignClosed").processInstanceBusinessKey(event.campaignId().value()).correlateAll();
+    }
+
+    @EventHandler
+    void on(ReviewDelegated event) {
+        mails.send(ReviewMails.Occasion.DELEGATED, event.reviewId());
+    }
+
+    @EventHandler
+    void on(IdentityMarkedCompromised event) {
+        handOn(event.identityId());
+    }
+
+    @EventHandler
+    void on(IdentityDeparted event) {
+        handOn(event.identityId());
+    }
+
+    @EventHandler
+    void on(IdentitySuspended event) {
+        handOn(event.identityId());
+    }
+
+    /** A reviewer who stops being active hands every open review to their manager, as an approver's stages move. */
+    private void handOn(IdentityId reviewer) {
+        List<ReviewId> open = queries.query(new ListOpenReviewsOf(reviewer), ResponseTypes.multipleInstancesOf(ReviewId.class)).join();
+        for (ReviewId reviewId : open) {
+            Object next = commands.sendAndWait(new EscalateReview(reviewId, ReassignmentReason.REVIEWER_INACTIVE));
+            if (next != null) {
+                mails.send(ReviewMails.Occasion.ESCALATED, reviewId);
+            } else {
+                log.warn("Review {} of inactive reviewer {} has nobody to move to; an administrator may delegate it",
+                        reviewId.value(), reviewer.value());
+            }
+        }
+    }
+
+    /** A grant unknown to the store cannot be certified or revoked; that is logged for the operator, not retried forever. */
+    private void toGrant(GrantId grantId, Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateNotFoundException unknown) {
+            log.warn("Review decision for grant {}, which the event store does not know", grantId.value());
+        }
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+
+    private boolean started(String process, String businessKey) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey).count() > 0
+                || history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
+                .count() > 0;
+    }
+}
