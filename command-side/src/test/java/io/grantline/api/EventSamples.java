@@ -122,7 +122,7 @@ final class EventSamples {
                     FILED.plus(Duration.ofHours(1))),
             new GrantDeprovisioned(GRANT, "opcua-line-3"),
             new GrantCertified(GRANT, CAMPAIGN, ALICE, FILED.plus(Duration.ofDays(20))),
-            new CampaignLaunched(CAMPAIGN, RiskTier.HIGH, DUE, NoDecisionPolicy.REVOKE, Instant.parse("2026-04-01T00:00:00Z")),
+            new CampaignLaunched(CAMPAIGN, RiskTier.HIGH, Set.of(OPERATE, ADMIN), DUE, NoDecisionPolicy.REVOKE, Instant.parse("2026-04-01T00:00:00Z")),
             new ReviewsAssigned(CAMPAIGN, 2000, 100000, 12),
             new ReviewConcluded(CAMPAIGN, REVIEW, 40, 7, 3),
             new CampaignClosed(CAMPAIGN, 100000, 91000, 5000, 3988, 12, DUE),

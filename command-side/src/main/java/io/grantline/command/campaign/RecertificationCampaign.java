@@ -16,6 +16,7 @@ import io.grantline.api.campaign.ReviewItem;
 import io.grantline.api.campaign.ReviewItemId;
 import io.grantline.api.campaign.ReviewOpened;
 import io.grantline.api.campaign.ReviewsAssigned;
+import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.command.campaign.CampaignRuleViolation.InvalidCampaignField;
@@ -46,10 +47,13 @@ public class RecertificationCampaign {
 
     /** A campaign runs at most this long; a quarter's review that takes longer is not a quarterly review. */
     static final Duration LONGEST = Duration.ofDays(366);
+    /** A scope naming entitlements one by one stays a short list; a wider one is "every entitlement". */
+    static final int MOST_ENTITLEMENTS = 1000;
 
     @AggregateIdentifier
     private CampaignId id;
     private RiskTier minRisk;
+    private Set<EntitlementId> entitlementIds = Set.of();
     private Instant dueAt;
     private NoDecisionPolicy onNoDecision;
     private int reviews = -1;
@@ -77,8 +81,11 @@ public class RecertificationCampaign {
         if (command.dueAt().isAfter(now.plus(LONGEST))) {
             throw new InvalidCampaignField("dueAt", "dueAt must be within " + LONGEST.toDays() + " days");
         }
+        if (command.entitlementIds() != null && command.entitlementIds().size() > MOST_ENTITLEMENTS) {
+            throw new InvalidCampaignField("scope.entitlementIds", "at most " + MOST_ENTITLEMENTS + " entitlements");
+        }
         NoDecisionPolicy policy = command.onNoDecision() == null ? NoDecisionPolicy.REVOKE : command.onNoDecision();
-        apply(new CampaignLaunched(command.campaignId(), command.minRisk(), command.dueAt(), policy, now));
+        apply(new CampaignLaunched(command.campaignId(), command.minRisk(), command.entitlementIds(), command.dueAt(), policy, now));
     }
 
     /**
@@ -95,7 +102,7 @@ public class RecertificationCampaign {
         ReviewerRouting routing = new ReviewerRouting(identityId -> Optional.ofNullable(identities.get(identityId)));
         Map<IdentityId, List<ScopedGrant>> byReviewer = new TreeMap<>();
         List<ScopedGrant> withoutReviewer = new ArrayList<>();
-        List<ScopedGrant> grants = scope.grantsInScope(minRisk);
+        List<ScopedGrant> grants = scope.grantsInScope(minRisk, entitlementIds);
         for (ScopedGrant grant : grants) {
             routing.reviewerOf(grant.holderId(), grant.entitlementOwnerId()).ifPresentOrElse(
                     reviewer -> byReviewer.computeIfAbsent(reviewer, r -> new ArrayList<>()).add(grant),
@@ -151,6 +158,7 @@ public class RecertificationCampaign {
     void on(CampaignLaunched event) {
         id = event.campaignId();
         minRisk = event.minRisk();
+        entitlementIds = event.entitlementIds();
         dueAt = event.dueAt();
         onNoDecision = event.onNoDecision();
     }

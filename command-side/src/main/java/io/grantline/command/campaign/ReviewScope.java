@@ -1,10 +1,12 @@
 package io.grantline.command.campaign;
 
+import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.command.identity.IdentityFacts;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a campaign snapshot reads, consistently with the event store (tables written in the transaction of the events
@@ -12,8 +14,11 @@ import java.util.Map;
  */
 public interface ReviewScope {
 
-    /** The grants of {@code minRisk} or above (null: all) that have not ended, ordered by grant id. */
-    List<ScopedGrant> grantsInScope(RiskTier minRisk);
+    /**
+     * The grants that have not ended, of {@code minRisk} or above (null: every tier) and of {@code entitlementIds}
+     * (empty: every entitlement), ordered by grant id.
+     */
+    List<ScopedGrant> grantsInScope(RiskTier minRisk, Set<EntitlementId> entitlementIds);
 
     /** Every known identity, for routing without one lookup per grant. */
     Map<IdentityId, IdentityFacts> identities();

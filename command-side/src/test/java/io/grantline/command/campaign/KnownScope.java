@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The grants and identities a campaign snapshot sees, for aggregate tests. */
 final class KnownScope implements ReviewScope {
@@ -33,8 +34,9 @@ final class KnownScope implements ReviewScope {
     }
 
     @Override
-    public List<ScopedGrant> grantsInScope(RiskTier minRisk) {
+    public List<ScopedGrant> grantsInScope(RiskTier minRisk, Set<EntitlementId> entitlementIds) {
         return grants.stream().filter(g -> minRisk == null || g.risk().compareTo(minRisk) >= 0)
+                .filter(g -> entitlementIds.isEmpty() || entitlementIds.contains(g.entitlementId()))
                 .sorted(Comparator.comparing(ScopedGrant::grantId)).toList();
     }
 

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ class RecertificationCampaignTest {
     private static final Instant NOW = Instant.parse("2026-04-01T00:00:00Z");
     private static final Instant DUE = NOW.plus(Duration.ofDays(14));
     private static final CampaignId CAMPAIGN = CampaignId.of("2026-q2");
-    private static final CampaignLaunched LAUNCHED = new CampaignLaunched(CAMPAIGN, null, DUE, NoDecisionPolicy.REVOKE, NOW);
+    private static final CampaignLaunched LAUNCHED = new CampaignLaunched(CAMPAIGN, null, Set.of(), DUE, NoDecisionPolicy.REVOKE, NOW);
 
     private FixtureConfiguration<RecertificationCampaign> fixture;
     private KnownIdentities people;
@@ -71,28 +72,28 @@ class RecertificationCampaignTest {
     @Test
     void launchRevokesUndecidedGrantsByDefault() {
         fixture.givenNoPriorActivity()
-                .when(new LaunchCampaign(CAMPAIGN, null, DUE, null))
+                .when(new LaunchCampaign(CAMPAIGN, null, null, DUE, null))
                 .expectEvents(LAUNCHED);
     }
 
     @Test
     void launchKeepsItsScopeAndPolicy() {
         fixture.givenNoPriorActivity()
-                .when(new LaunchCampaign(CAMPAIGN, RiskTier.HIGH, DUE, NoDecisionPolicy.KEEP))
-                .expectEvents(new CampaignLaunched(CAMPAIGN, RiskTier.HIGH, DUE, NoDecisionPolicy.KEEP, NOW));
+                .when(new LaunchCampaign(CAMPAIGN, RiskTier.HIGH, null, DUE, NoDecisionPolicy.KEEP))
+                .expectEvents(new CampaignLaunched(CAMPAIGN, RiskTier.HIGH, Set.of(), DUE, NoDecisionPolicy.KEEP, NOW));
     }
 
     @Test
     void dueDateMustBeInTheFuture() {
         fixture.givenNoPriorActivity()
-                .when(new LaunchCampaign(CAMPAIGN, null, NOW, null))
+                .when(new LaunchCampaign(CAMPAIGN, null, null, NOW, null))
                 .expectException(violation(InvalidCampaignField.class, Kind.INVALID, "dueAt"));
     }
 
     @Test
     void dueDateMustBeWithinAYear() {
         fixture.givenNoPriorActivity()
-                .when(new LaunchCampaign(CAMPAIGN, null, NOW.plus(Duration.ofDays(400)), null))
+                .when(new LaunchCampaign(CAMPAIGN, null, null, NOW.plus(Duration.ofDays(400)), null))
                 .expectException(violation(InvalidCampaignField.class, Kind.INVALID, "dueAt"));
     }
 
@@ -143,11 +144,26 @@ class RecertificationCampaignTest {
                 .grant("g2", "alice", "critical", RiskTier.CRITICAL, "olga"));
         ReviewId olgas = ReviewId.of(CAMPAIGN, 0);
 
-        fixture.given(new CampaignLaunched(CAMPAIGN, RiskTier.HIGH, DUE, NoDecisionPolicy.REVOKE, NOW))
+        fixture.given(new CampaignLaunched(CAMPAIGN, RiskTier.HIGH, Set.of(), DUE, NoDecisionPolicy.REVOKE, NOW))
                 .when(new AssignReviews(CAMPAIGN))
                 .expectEvents(
                         new ReviewOpened(CAMPAIGN, olgas, IdentityId.of("olga"), DUE, NoDecisionPolicy.REVOKE, List.of(
                                 item(olgas, 0, "g2", "alice", "critical", RiskTier.CRITICAL))),
+                        new ReviewsAssigned(CAMPAIGN, 1, 1, 0));
+    }
+
+    @Test
+    void snapshotTakesOnlyTheScopesEntitlements() {
+        scope(everyone()
+                .grant("g1", "alice", "hmi-view", RiskTier.LOW, "olga")
+                .grant("g2", "bob", "plc-7-operate", RiskTier.HIGH, "olga"));
+        ReviewId olgas = ReviewId.of(CAMPAIGN, 0);
+
+        fixture.given(new CampaignLaunched(CAMPAIGN, null, Set.of(EntitlementId.of("plc-7-operate")), DUE, NoDecisionPolicy.REVOKE, NOW))
+                .when(new AssignReviews(CAMPAIGN))
+                .expectEvents(
+                        new ReviewOpened(CAMPAIGN, olgas, IdentityId.of("olga"), DUE, NoDecisionPolicy.REVOKE, List.of(
+                                item(olgas, 0, "g2", "bob", "plc-7-operate", RiskTier.HIGH))),
                         new ReviewsAssigned(CAMPAIGN, 1, 1, 0));
     }
 
@@ -178,7 +194,7 @@ class RecertificationCampaignTest {
 
     @Test
     void keptUndecidedGrantsAreCountedAsKept() {
-        fixture.given(new CampaignLaunched(CAMPAIGN, null, DUE, NoDecisionPolicy.KEEP, NOW), new ReviewsAssigned(CAMPAIGN, 1, 4, 0))
+        fixture.given(new CampaignLaunched(CAMPAIGN, null, Set.of(), DUE, NoDecisionPolicy.KEEP, NOW), new ReviewsAssigned(CAMPAIGN, 1, 4, 0))
                 .when(new ConcludeReview(CAMPAIGN, ReviewId.of(CAMPAIGN, 0), 1, 1, 2))
                 .expectEvents(new ReviewConcluded(CAMPAIGN, ReviewId.of(CAMPAIGN, 0), 1, 1, 2),
                         new CampaignClosed(CAMPAIGN, 4, 1, 1, 0, 2, NOW));

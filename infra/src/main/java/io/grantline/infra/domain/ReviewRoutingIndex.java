@@ -176,13 +176,16 @@ class ReviewRoutingIndex implements ReviewScope {
 
     /** Grants whose entitlement the index does not know (defined before it existed) are not in scope: see ADR 0006. */
     @Override
-    public List<ScopedGrant> grantsInScope(RiskTier minRisk) {
+    public List<ScopedGrant> grantsInScope(RiskTier minRisk, Set<EntitlementId> entitlementIds) {
         List<String> tiers = Arrays.stream(RiskTier.values()).filter(tier -> minRisk == null || tier.compareTo(minRisk) >= 0)
                 .map(Enum::name).toList();
+        boolean everyEntitlement = entitlementIds == null || entitlementIds.isEmpty();
         return jdbc.sql("SELECT g.grant_id, g.identity_id, g.entitlement_id, e.risk, e.owner_id FROM active_grant_index g"
                         + " JOIN review_entitlement_index e ON e.entitlement_id = g.entitlement_id"
-                        + " WHERE e.risk IN (:tiers) ORDER BY g.grant_id")
+                        + " WHERE e.risk IN (:tiers)" + (everyEntitlement ? "" : " AND g.entitlement_id IN (:entitlements)")
+                        + " ORDER BY g.grant_id")
                 .param("tiers", tiers)
+                .param("entitlements", everyEntitlement ? List.of("") : entitlementIds.stream().map(EntitlementId::value).toList())
                 .query((rs, n) -> new ScopedGrant(GrantId.of(rs.getString(1)), IdentityId.of(rs.getString(2)),
                         EntitlementId.of(rs.getString(3)), RiskTier.valueOf(rs.getString(4)), IdentityId.of(rs.getString(5))))
                 .list();

@@ -17,6 +17,7 @@ import io.grantline.api.campaign.ReviewItemId;
 import io.grantline.api.campaign.ReviewOpened;
 import io.grantline.api.campaign.ReviewOutcome;
 import io.grantline.api.campaign.ReviewsAssigned;
+import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.grant.GrantCertified;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.query.common.VersionedUpdates;
@@ -70,6 +71,7 @@ public class CampaignProjection {
         fields.put("dueAt", Date.from(event.dueAt()));
         fields.put("minRisk", event.minRisk() == null ? null : event.minRisk().name());
         fields.put("onNoDecision", event.onNoDecision().name());
+        fields.put("entitlementIds", event.entitlementIds().stream().map(EntitlementId::value).toList());
         fields.put("launchedAt", Date.from(event.launchedAt()));
         fields.put("total", 0);
         fields.put("reviews", 0);

@@ -30,7 +30,7 @@ class LaunchScheduledCampaignDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CampaignId id = CampaignId.random();
-        commands.sendAndWait(new LaunchCampaign(id, null, clock.instant().plus(settings.reviewPeriod()), NoDecisionPolicy.REVOKE));
+        commands.sendAndWait(new LaunchCampaign(id, null, null, clock.instant().plus(settings.reviewPeriod()), NoDecisionPolicy.REVOKE));
         execution.setVariable("campaignId", id.value());
         execution.setProcessBusinessKey(id.value());
     }
