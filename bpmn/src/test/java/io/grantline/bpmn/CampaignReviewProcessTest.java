@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -50,6 +51,7 @@ class CampaignReviewProcessTest {
         managementService = engine.getManagementService();
         taskService = engine.getTaskService();
         EngineClock.setNow(OPENED);
+        Mocks.register("recertificationSchedule", Map.of("remindCycle", "R/P7D", "escalateAfter", "P10D"));
         sendReviewDigest = StandIn.register("sendReviewDigest", "reviewId");
         remindReviewer = StandIn.register("remindReviewer", "reviewId");
         escalateReview = StandIn.register("escalateReview", "reviewId");
@@ -140,10 +142,7 @@ class CampaignReviewProcessTest {
                 .processInstanceBusinessKey(reviewId)
                 .setVariables(Variables.createVariables()
                         .putValue("reviewId", reviewId)
-                        .putValue("campaignId", "2026-q2")
-                        .putValue("dueAt", DUE.toString())
-                        .putValue("remindCycle", "R/P7D")
-                        .putValue("escalateAfter", "P10D"))
+                        .putValue("dueAt", DUE.toString()))
                 .correlateStartMessage();
     }
 

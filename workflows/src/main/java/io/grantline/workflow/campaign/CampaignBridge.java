@@ -21,7 +21,6 @@ import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityMarkedCompromised;
 import io.grantline.api.identity.IdentitySuspended;
-import io.grantline.workflow.settings.RecertificationSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -59,17 +57,15 @@ class CampaignBridge {
     private final TaskService tasks;
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final RecertificationSettings settings;
     private final ReviewMails mails;
 
     CampaignBridge(RuntimeService runtime, HistoryService history, TaskService tasks, CommandGateway commands, QueryGateway queries,
-                   RecertificationSettings settings, ReviewMails mails) {
+                   ReviewMails mails) {
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
         this.commands = commands;
         this.queries = queries;
-        this.settings = settings;
         this.mails = mails;
     }
 
@@ -90,12 +86,10 @@ class CampaignBridge {
         if (started(CAMPAIGN_REVIEW, reviewId)) {
             return;
         }
+        // two variables only: thousands of these start at once, and every variable is rows in the history
         Map<String, Object> variables = new HashMap<>();
         variables.put("reviewId", reviewId);
-        variables.put("campaignId", event.campaignId().value());
         variables.put("dueAt", event.dueAt().toString());
-        variables.put("remindCycle", "R/" + settings.remindEvery());
-        variables.put("escalateAfter", settings.escalateAfter().toString());
         runtime.createMessageCorrelation("ReviewOpened").processInstanceBusinessKey(reviewId).setVariables(variables)
                 .correlateStartMessage();
     }
@@ -171,22 +165,17 @@ class CampaignBridge {
         }
     }
 
-    /** A grant unknown to the store cannot be certified or revoked; that is logged for the operator, not retried forever. */
     private void toGrant(GrantId grantId, Object command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (AggregateNotFoundException unknown) {
-            log.warn("Review decision for grant {}, which the event store does not know", grantId.value());
-        }
+        commands.sendAndWait(command);
     }
 
     private static String clip(String text) {
         return text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 
+    /** Running or ended: with history (level full, application.yaml) an instance is in the history from its start. */
     private boolean started(String process, String businessKey) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey).count() > 0
-                || history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
                 .count() > 0;
     }
 }
