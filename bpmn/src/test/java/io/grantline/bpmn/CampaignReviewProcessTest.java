@@ -65,16 +65,17 @@ class CampaignReviewProcessTest {
     }
 
     @Test
-    void theDigestIsAQueuedJobAndThenOneTaskWaitsForTheWholeReview() {
+    void theReviewTaskOpensAtOnceWithItsDigestQueuedBesideIt() {
         ProcessInstance review = open("2026-q2.r0");
 
-        assertThat(review).isWaitingAtExactly("sendDigest");
-        assertThat(sendReviewDigest.wasCalled()).as("queued, not sent inside the snapshot's transaction").isFalse();
+        assertThat(review).isWaitingAtExactly("sendDigest", "review");
+        assertThat(taskService.createTaskQuery().processInstanceId(review.getId()).count()).as("one task for the whole review")
+                .isEqualTo(1);
+        assertThat(sendReviewDigest.wasCalled()).as("queued, not sent inside the transaction that started the review").isFalse();
         executeJobOf(review, "sendDigest");
 
         assertThat(sendReviewDigest.seen("reviewId")).containsExactly("2026-q2.r0");
-        assertThat(review).isWaitingAtExactly("review");
-        assertThat(taskService.createTaskQuery().processInstanceId(review.getId()).count()).isEqualTo(1);
+        assertThat(review).hasPassed("digestSent").isWaitingAtExactly("review");
     }
 
     @Test
