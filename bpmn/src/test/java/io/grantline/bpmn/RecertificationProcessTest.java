@@ -51,6 +51,7 @@ class RecertificationProcessTest {
         Mocks.register("recertificationSchedule", Map.of("cycle", QUARTERLY));
         launchScheduledCampaign = StandIn.register("launchScheduledCampaign").doing(execution -> {
             execution.setVariable("campaignId", "scheduled-1");
+            execution.setVariable("dueAt", "2026-04-22T00:00:00Z");
             execution.setProcessBusinessKey("scheduled-1");
         });
         assignReviews = StandIn.register("assignReviews", "campaignId");
@@ -127,7 +128,7 @@ class RecertificationProcessTest {
     private ProcessInstance launch(String campaignId) {
         return runtimeService.createMessageCorrelation("CampaignLaunched")
                 .processInstanceBusinessKey(campaignId)
-                .setVariables(Variables.createVariables().putValue("campaignId", campaignId))
+                .setVariables(Variables.createVariables().putValue("campaignId", campaignId).putValue("dueAt", "2026-07-01T00:00:00Z"))
                 .correlateStartMessage();
     }
 

@@ -91,12 +91,13 @@ public class RecertificationCampaign {
     /**
      * Takes the snapshot: every grant in scope goes to its reviewer, and each reviewer's grants become one review,
      * opened in this transaction. Grants without any active reviewer form one review without a reviewer, which an
-     * administrator may delegate; otherwise they follow the policy at the due date.
+     * administrator may delegate; otherwise they follow the policy at the due date. Answers how many reviews the
+     * campaign has ({@code <campaignId>.r0} ..), also for a repeat.
      */
     @CommandHandler
-    void handle(AssignReviews command, ReviewScope scope, Clock clock) {
+    int handle(AssignReviews command, ReviewScope scope, Clock clock) {
         if (reviews >= 0) {
-            return;
+            return reviews;
         }
         Map<IdentityId, IdentityFacts> identities = scope.identities();
         ReviewerRouting routing = new ReviewerRouting(identityId -> Optional.ofNullable(identities.get(identityId)));
@@ -117,6 +118,7 @@ public class RecertificationCampaign {
         }
         apply(new ReviewsAssigned(id, number, grants.size(), withoutReviewer.size()));
         closeIfAllConcluded(clock);
+        return number;
     }
 
     private void open(ReviewId reviewId, IdentityId reviewerId, List<ScopedGrant> grants) {

@@ -114,7 +114,8 @@ class RecertificationCampaignTest {
                         new ReviewOpened(CAMPAIGN, olgas, IdentityId.of("olga"), DUE, NoDecisionPolicy.REVOKE, List.of(
                                 item(olgas, 0, "g1", "alice", "plc-7-operate", RiskTier.HIGH),
                                 item(olgas, 1, "g2", "bob", "plc-7-operate", RiskTier.HIGH))),
-                        new ReviewsAssigned(CAMPAIGN, 2, 3, 0));
+                        new ReviewsAssigned(CAMPAIGN, 2, 3, 0))
+                .expectResultMessagePayload(2);
     }
 
     @Test
@@ -180,7 +181,8 @@ class RecertificationCampaignTest {
         scope(everyone());
         fixture.given(LAUNCHED, new ReviewsAssigned(CAMPAIGN, 2, 5, 0))
                 .when(new AssignReviews(CAMPAIGN))
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(2);
     }
 
     @Test

@@ -21,15 +21,12 @@ import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityMarkedCompromised;
 import io.grantline.api.identity.IdentitySuspended;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -48,21 +45,21 @@ class CampaignBridge {
 
     static final String PROCESSING_GROUP = "campaign-bridge";
     static final String RECERTIFICATION = "recertification";
-    static final String CAMPAIGN_REVIEW = "campaign-review";
+    static final String CAMPAIGN_REVIEW = ReviewProcesses.CAMPAIGN_REVIEW;
 
     private static final Logger log = LoggerFactory.getLogger(CampaignBridge.class);
 
     private final RuntimeService runtime;
-    private final HistoryService history;
+    private final ReviewProcesses reviewProcesses;
     private final TaskService tasks;
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ReviewMails mails;
 
-    CampaignBridge(RuntimeService runtime, HistoryService history, TaskService tasks, CommandGateway commands, QueryGateway queries,
+    CampaignBridge(RuntimeService runtime, ReviewProcesses reviewProcesses, TaskService tasks, CommandGateway commands, QueryGateway queries,
                    ReviewMails mails) {
         this.runtime = runtime;
-        this.history = history;
+        this.reviewProcesses = reviewProcesses;
         this.tasks = tasks;
         this.commands = commands;
         this.queries = queries;
@@ -73,25 +70,17 @@ class CampaignBridge {
     @EventHandler
     void on(CampaignLaunched event) {
         String campaignId = event.campaignId().value();
-        if (started(RECERTIFICATION, campaignId)) {
+        if (reviewProcesses.started(RECERTIFICATION, campaignId)) {
             return;
         }
         runtime.createMessageCorrelation("CampaignLaunched").processInstanceBusinessKey(campaignId)
-                .setVariable("campaignId", campaignId).correlateStartMessage();
+                .setVariable("campaignId", campaignId).setVariable("dueAt", event.dueAt().toString()).correlateStartMessage();
     }
 
+    /** The snapshot step started the review's process in the same transaction; this starts one only if it did not. */
     @EventHandler
     void on(ReviewOpened event) {
-        String reviewId = event.reviewId().value();
-        if (started(CAMPAIGN_REVIEW, reviewId)) {
-            return;
-        }
-        // two variables only: thousands of these start at once, and every variable is rows in the history
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("reviewId", reviewId);
-        variables.put("dueAt", event.dueAt().toString());
-        runtime.createMessageCorrelation("ReviewOpened").processInstanceBusinessKey(reviewId).setVariables(variables)
-                .correlateStartMessage();
+        reviewProcesses.start(event.reviewId(), event.dueAt());
     }
 
     /** CERTIFY is recorded on the grant; REVOKE ends it through the grant lifecycle (deprovisioning included). */
@@ -173,9 +162,4 @@ class CampaignBridge {
         return text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 
-    /** Running or ended: with history (level full, application.yaml) an instance is in the history from its start. */
-    private boolean started(String process, String businessKey) {
-        return history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
-                .count() > 0;
-    }
 }

@@ -30,8 +30,10 @@ class LaunchScheduledCampaignDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CampaignId id = CampaignId.random();
-        commands.sendAndWait(new LaunchCampaign(id, null, null, clock.instant().plus(settings.reviewPeriod()), NoDecisionPolicy.REVOKE));
+        java.time.Instant dueAt = clock.instant().plus(settings.reviewPeriod());
+        commands.sendAndWait(new LaunchCampaign(id, null, null, dueAt, NoDecisionPolicy.REVOKE));
         execution.setVariable("campaignId", id.value());
+        execution.setVariable("dueAt", dueAt.toString());
         execution.setProcessBusinessKey(id.value());
     }
 }
