@@ -138,6 +138,48 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
     }
 
     @Test
+    void aReviewerHandsTheReviewOnAndADepartedDelegatesReviewMovesToTheirManager() {
+        String manager = catalog.id("mona");
+        String lead = catalog.signIn(catalog.person("lena", manager), PASSWORD);
+        String panel = catalog.entitlement("panel-view", "LOW", lead, "P30D");
+        String logger = catalog.entitlement("logger-read", "LOW", lead, "P30D");
+        String panelGrant = grant(holder, manager, panel);
+        String loggerGrant = grant(holder, manager, logger);
+        String campaignId = catalog.id("q2-hand-on");
+        assertThat(admin().post("/api/campaigns", "{\"id\":\"" + campaignId + "\",\"dueAt\":\"" + Instant.now().plusSeconds(3600)
+                + "\",\"scope\":{\"entitlementIds\":[\"" + panel + "\",\"" + logger + "\"]},\"onNoDecision\":\"KEEP\"}").status())
+                .isEqualTo(202);
+        Map<String, String> items = awaitInbox(lead, 2);
+        String reviewId = campaignId + ".r0";
+
+        assertThat(as(stranger).post("/api/reviews/" + reviewId + "/delegation", "{\"toReviewerId\":\"" + stranger
+                + "\",\"reason\":\"mine now\"}").status()).as("only the reviewer hands it on").isEqualTo(403);
+        assertThat(as(lead).post("/api/reviews/" + reviewId + "/delegation", "{\"toReviewerId\":\"" + stranger
+                + "\",\"reason\":\"on leave until May\"}").status()).isEqualTo(202);
+        mailbox.awaitMail(stranger + "@plant.example", "Handed to you: review needed: 2 privileges");
+        awaitInbox(stranger, 2);
+        assertThat(as(lead).post("/api/reviews/" + items.get(panelGrant) + "/decision", "{\"outcome\":\"CERTIFY\"}").status())
+                .as("no longer the lead's").isEqualTo(403);
+        assertThat(as(stranger).post("/api/reviews/" + items.get(panelGrant) + "/decision", "{\"outcome\":\"CERTIFY\"}").status())
+                .isEqualTo(202);
+
+        // the delegate leaves: the review moves to their manager at once, who finishes it
+        assertThat(admin().post("/api/identities/" + stranger + "/departure", "{\"reason\":\"left the company\"}").status())
+                .isEqualTo(202);
+        mailbox.awaitMail(manager + "@plant.example", "Escalated to you: review needed: 1 privilege");
+        awaitInbox(manager, 1);
+        assertThat(as(manager).post("/api/reviews/" + items.get(loggerGrant) + "/decision", "{\"outcome\":\"CERTIFY\"}").status())
+                .isEqualTo(202);
+
+        JsonNode report = await().atMost(Duration.ofSeconds(20)).until(() -> admin().get("/api/campaigns/" + campaignId).json(),
+                json -> "CLOSED".equals(json.path("status").asText()));
+        assertThat(report.get("certified").asInt()).as("every item decided: the campaign closes before its due date").isEqualTo(2);
+        Api.Response csv = admin().get("/api/campaigns/" + campaignId + "/items");
+        assertThat(csv.body()).contains(items.get(panelGrant) + ",").contains(",CERTIFIED," + stranger + ",")
+                .contains(",CERTIFIED," + manager + ",");
+    }
+
+    @Test
     void launchingNeedsARoleAndAFutureDueDate() {
         assertThat(as(holder).post("/api/campaigns", "{\"dueAt\":\"" + Instant.now().plusSeconds(3600) + "\"}").status())
                 .isEqualTo(403);

@@ -10,6 +10,7 @@ import io.grantline.api.campaign.ReassignmentReason;
 import io.grantline.api.campaign.ReviewClosed;
 import io.grantline.api.campaign.ReviewDecisionRecorded;
 import io.grantline.api.campaign.ReviewDelegated;
+import io.grantline.api.campaign.ReviewEscalated;
 import io.grantline.api.campaign.ReviewId;
 import io.grantline.api.campaign.ReviewOpened;
 import io.grantline.api.campaign.ReviewOutcome;
@@ -140,14 +141,23 @@ class CampaignBridge {
         handOn(event.identityId());
     }
 
+    /**
+     * The new reviewer of a review whose reviewer stopped being active gets the digest. (An unanswered review's
+     * escalation step mails it itself.) Mailed from the event, once the index that names the reviewer has committed.
+     */
+    @EventHandler
+    void on(ReviewEscalated event) {
+        if (event.reason() == ReassignmentReason.REVIEWER_INACTIVE) {
+            mails.send(ReviewMails.Occasion.ESCALATED, event.reviewId());
+        }
+    }
+
     /** A reviewer who stops being active hands every open review to their manager, as an approver's stages move. */
     private void handOn(IdentityId reviewer) {
         List<ReviewId> open = queries.query(new ListOpenReviewsOf(reviewer), ResponseTypes.multipleInstancesOf(ReviewId.class)).join();
         for (ReviewId reviewId : open) {
             Object next = commands.sendAndWait(new EscalateReview(reviewId, ReassignmentReason.REVIEWER_INACTIVE));
-            if (next != null) {
-                mails.send(ReviewMails.Occasion.ESCALATED, reviewId);
-            } else {
+            if (next == null) {
                 log.warn("Review {} of inactive reviewer {} has nobody to move to; an administrator may delegate it",
                         reviewId.value(), reviewer.value());
             }
