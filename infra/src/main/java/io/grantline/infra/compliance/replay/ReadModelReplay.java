@@ -152,8 +152,8 @@ public class ReadModelReplay {
                 caughtUp = false;
             }
             if (!caughtUp) {
-                log.warn("Read-model replay: the live read models did not reach global index {} within {} s; nothing swapped",
-                        head, CATCH_UP_SECONDS);
+                log.warn("Read-model replay: the live read models did not reach global index {} within {} s; nothing swapped; "
+                        + "least advanced per processor: {}", head, CATCH_UP_SECONDS, positions());
             }
 
             Differences differences = new Differences();
@@ -265,6 +265,16 @@ public class ReadModelReplay {
             leastAdvanced.merge(entry.getString("processorName"), position(token(entry)), Math::min);
         }
         return PROCESSORS.stream().allMatch(processor -> leastAdvanced.getOrDefault(processor, -1L) >= head);
+    }
+
+    /** Each processor's least advanced segment, for the operator when the live side lags. */
+    private Map<String, Long> positions() {
+        MongoCollection<Document> tokens = client.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection(TOKENS);
+        Map<String, Long> leastAdvanced = new java.util.TreeMap<>();
+        for (Document entry : tokens.find(in("processorName", PROCESSORS))) {
+            leastAdvanced.merge(entry.getString("processorName"), position(token(entry)), Math::min);
+        }
+        return leastAdvanced;
     }
 
     /** The token as the Mongo token store wrote it: the serialized token and its type. */
