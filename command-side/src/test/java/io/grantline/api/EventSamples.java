@@ -1,5 +1,23 @@
 package io.grantline.api;
 
+import io.grantline.api.campaign.CampaignClosed;
+import io.grantline.api.campaign.CampaignEvent;
+import io.grantline.api.campaign.CampaignId;
+import io.grantline.api.campaign.CampaignLaunched;
+import io.grantline.api.campaign.NoDecisionPolicy;
+import io.grantline.api.campaign.ReassignmentReason;
+import io.grantline.api.campaign.ReviewClosed;
+import io.grantline.api.campaign.ReviewConcluded;
+import io.grantline.api.campaign.ReviewDecisionRecorded;
+import io.grantline.api.campaign.ReviewDelegated;
+import io.grantline.api.campaign.ReviewEscalated;
+import io.grantline.api.campaign.ReviewEvent;
+import io.grantline.api.campaign.ReviewId;
+import io.grantline.api.campaign.ReviewItem;
+import io.grantline.api.campaign.ReviewItemId;
+import io.grantline.api.campaign.ReviewOpened;
+import io.grantline.api.campaign.ReviewOutcome;
+import io.grantline.api.campaign.ReviewsAssigned;
 import io.grantline.api.entitlement.EntitlementDefined;
 import io.grantline.api.entitlement.EntitlementEvent;
 import io.grantline.api.entitlement.EntitlementId;
@@ -10,6 +28,7 @@ import io.grantline.api.entitlement.PrivilegeLevel;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.EndReason;
+import io.grantline.api.grant.GrantCertified;
 import io.grantline.api.grant.GrantDeprovisioned;
 import io.grantline.api.grant.GrantEvent;
 import io.grantline.api.grant.GrantId;
@@ -60,7 +79,8 @@ final class EventSamples {
 
     /** The sealed event families; every type they permit must have a sample and a pinned file. */
     static final List<Class<?>> FAMILIES = List.of(IdentityEvent.class, EntitlementEvent.class,
-            AccessRequestEvent.class, GrantEvent.class, ModelDeploymentEvent.class);
+            AccessRequestEvent.class, GrantEvent.class, ModelDeploymentEvent.class, CampaignEvent.class,
+            ReviewEvent.class);
 
     private static final IdentityId ALICE = IdentityId.of("alice");
     private static final IdentityId BOB = IdentityId.of("bob");
@@ -73,6 +93,10 @@ final class EventSamples {
     private static final AccessRequestId REQUEST = AccessRequestId.of("6f1c2a9e-3b7d-4e58-9a0c-2d4f6b8e1a37");
     private static final GrantId GRANT = GrantId.of("b2e4d6f8-1a3c-4e5f-8b7d-9c0e2f4a6b81");
     private static final Instant FILED = Instant.parse("2026-03-14T02:00:00Z");
+    private static final CampaignId CAMPAIGN = CampaignId.of("2026-q2");
+    private static final ReviewId REVIEW = ReviewId.of(CAMPAIGN, 7);
+    private static final ReviewItemId ITEM = ReviewItemId.of(REVIEW, 3);
+    private static final Instant DUE = Instant.parse("2026-04-15T00:00:00Z");
 
     static final List<Object> ALL = List.of(
             new IdentityRegistered(ALICE, IdentityKind.HUMAN, "Alice Operator", "alice@plant.example", BOB, null,
@@ -115,7 +139,19 @@ final class EventSamples {
             new ModelsDeployed(ModelDeploymentId.of("8c1f3e2a-5b6d-11f0-9a7e-0242ac120002"), "approval policy, stricter HIGH",
                     "cockpit", "admin", List.of(new DeployedModel(DeployedModel.Kind.DECISION_REQUIREMENTS, "approval-policy", 4,
                     "approval-policy.dmn"), new DeployedModel(DeployedModel.Kind.DECISION, "approval-stages", 4,
-                    "approval-policy.dmn"))));
+                    "approval-policy.dmn"))),
+            new GrantCertified(GRANT, CAMPAIGN, ALICE, FILED.plus(Duration.ofDays(20))),
+            new CampaignLaunched(CAMPAIGN, RiskTier.HIGH, Set.of(OPERATE, ADMIN), DUE, NoDecisionPolicy.REVOKE, Instant.parse("2026-04-01T00:00:00Z")),
+            new ReviewsAssigned(CAMPAIGN, 2000, 100000, 12),
+            new ReviewConcluded(CAMPAIGN, REVIEW, 40, 7, 3),
+            new CampaignClosed(CAMPAIGN, 100000, 91000, 5000, 3988, 12, DUE),
+            new ReviewOpened(CAMPAIGN, REVIEW, ALICE, DUE, NoDecisionPolicy.KEEP,
+                    List.of(new ReviewItem(ITEM, GRANT, SVC, OPERATE, RiskTier.HIGH))),
+            new ReviewDecisionRecorded(CAMPAIGN, REVIEW, ITEM, GRANT, ALICE, ReviewOutcome.REVOKE, "historian retired",
+                    DecisionChannel.WEB, "192.0.2.17", true, FILED.plus(Duration.ofDays(19))),
+            new ReviewEscalated(CAMPAIGN, REVIEW, ALICE, BOB, ReassignmentReason.UNANSWERED),
+            new ReviewDelegated(CAMPAIGN, REVIEW, BOB, CAROL, BOB, "on leave until May"),
+            new ReviewClosed(CAMPAIGN, REVIEW, 40, 7, NoDecisionPolicy.REVOKE, List.of(GRANT), DUE));
 
     private EventSamples() {
     }

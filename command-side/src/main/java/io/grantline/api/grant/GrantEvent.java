@@ -2,7 +2,7 @@ package io.grantline.api.grant;
 
 /** Every fact about one privilege of one identity, from grant to deprovisioning. */
 public sealed interface GrantEvent permits AccessGranted, GrantProvisioned, GrantProvisioningFailed, GrantRevoked,
-        GrantDeprovisioned {
+        GrantDeprovisioned, GrantCertified {
 
     GrantId grantId();
 }

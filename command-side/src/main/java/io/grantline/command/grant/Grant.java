@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.grant.AccessGranted;
+import io.grantline.api.grant.CertifyGrant;
+import io.grantline.api.grant.GrantCertified;
 import io.grantline.api.grant.GrantAccess;
 import io.grantline.api.grant.GrantDeprovisioned;
 import io.grantline.api.grant.GrantId;
@@ -114,6 +116,16 @@ public class Grant {
         }
         if (!ended) {
             apply(new GrantRevoked(id, identityId, entitlementId, command.reason(), comment, clock.instant()));
+        }
+    }
+
+    /** A certification of an ended grant is answered, not applied: a revocation elsewhere came first. */
+    @CommandHandler
+    void handle(CertifyGrant command, Clock clock) {
+        requireField(command.campaignId() != null, "campaignId", "campaignId is required");
+        requireField(command.reviewerId() != null, "reviewerId", "reviewerId is required");
+        if (!ended) {
+            apply(new GrantCertified(id, command.campaignId(), command.reviewerId(), clock.instant()));
         }
     }
 

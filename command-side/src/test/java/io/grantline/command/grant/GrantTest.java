@@ -17,6 +17,9 @@ import io.grantline.api.grant.RecordDeprovisioning;
 import io.grantline.api.grant.RecordProvisioning;
 import io.grantline.api.grant.RecordProvisioningFailure;
 import io.grantline.api.grant.RevokeGrant;
+import io.grantline.api.grant.CertifyGrant;
+import io.grantline.api.grant.GrantCertified;
+import io.grantline.api.campaign.CampaignId;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityKind;
 import io.grantline.api.identity.IdentityStatus;
@@ -220,6 +223,21 @@ class GrantTest {
     void revokingAGrantThatEndedChangesNothing() {
         fixture.given(granted(ALICE, Duration.ofHours(4)), revoked(EndReason.EXPIRED))
                 .when(new RevokeGrant(GRANT, EndReason.COMPROMISED, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReviewerCertifiesAnActiveGrant() {
+        fixture.given(granted(ALICE, Duration.ofHours(4)), new GrantProvisioned(GRANT, "opcua-line-3"))
+                .when(new CertifyGrant(GRANT, CampaignId.of("2026-q2"), IdentityId.of("olga")))
+                .expectEvents(new GrantCertified(GRANT, CampaignId.of("2026-q2"), IdentityId.of("olga"), NOW));
+    }
+
+    @Test
+    void certifyingAGrantThatEndedChangesNothing() {
+        fixture.given(granted(ALICE, Duration.ofHours(4)), revoked(EndReason.REVIEW))
+                .when(new CertifyGrant(GRANT, CampaignId.of("2026-q2"), IdentityId.of("olga")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -8,6 +8,7 @@ import io.grantline.command.entitlement.EventSourcedEntitlementCatalog;
 import io.grantline.command.identity.EventSourcedIdentityDirectory;
 import io.grantline.command.identity.Identity;
 import io.grantline.command.identity.IdentityDirectory;
+import io.grantline.query.campaign.CampaignProjection;
 import io.grantline.query.catalog.CatalogProjection;
 import io.grantline.query.grant.GrantProjection;
 import io.grantline.query.request.AccessRequestProjection;
@@ -46,7 +47,7 @@ class AxonConfiguration {
 
     /** The processing groups whose read models live in MongoDB keep their tokens there, so both are rebuilt together. */
     static final String[] MONGO_PROCESSING_GROUPS = {CatalogProjection.PROCESSING_GROUP, AccessRequestProjection.PROCESSING_GROUP,
-            GrantProjection.PROCESSING_GROUP, "access-views"};
+            GrantProjection.PROCESSING_GROUP, "access-views", CampaignProjection.PROCESSING_GROUP};
 
     @Bean
     @Primary

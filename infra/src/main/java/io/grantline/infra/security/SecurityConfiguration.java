@@ -64,6 +64,7 @@ class SecurityConfiguration {
 
     private static final RequestMatcher camunda = PathPatternRequestMatcher.withDefaults().matcher("/camunda/**");
     private static final RequestMatcher approvals = PathPatternRequestMatcher.withDefaults().matcher("/approvals/**");
+    private static final RequestMatcher reviewLinks = PathPatternRequestMatcher.withDefaults().matcher("/reviews/link/**");
 
     private static boolean signedIn(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -95,6 +96,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/access-requests", "/api/approvals/*/decision").hasRole(IDENTITY)
                         .requestMatchers(HttpMethod.GET, "/api/approvals/inbox").hasRole(IDENTITY)
                         .requestMatchers(HttpMethod.POST, "/api/grants/*/revoke").hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns").hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/**")
+                        .hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER, SECURITY_OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/reviews/inbox").hasRole(IDENTITY)
+                        .requestMatchers(HttpMethod.POST, "/api/reviews/*/decision", "/api/reviews/decisions").hasRole(IDENTITY)
+                        .requestMatchers(HttpMethod.POST, "/api/reviews/*/delegation").hasAnyRole(IDENTITY, ADMINISTRATOR)
                         .requestMatchers("/api/compliance/**").hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER)
                         // the engine's own REST API is not served (docs/adr/0006); nobody reaches it, whatever is deployed
                         .requestMatchers("/engine-rest/**").denyAll()
@@ -138,6 +145,8 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers("/login", "/error", "/approvals/**", "/css/**").permitAll()
                         .requestMatchers("/js/**", "/favicon.ico").permitAll()
+                        // a review digest's link is its own capability, checked by its controller
+                        .requestMatchers("/reviews/link/**").permitAll()
                         .requestMatchers("/mailbox/**", "/camunda/**").hasRole(ADMINISTRATOR)
                         // the pages' forms, each with the roles of the API call it makes
                         .requestMatchers(HttpMethod.POST, "/admin/identities", "/admin/identities/*/roles",
@@ -157,7 +166,7 @@ class SecurityConfiguration {
                 // unguessable capability bound to one approver, so a decision by the link alone needs no token; but a
                 // decision that a signed-in session vouches for needs the page's token, or another site could ride it.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> camunda.matches(request)
-                        || approvals.matches(request) && !signedIn(request)))
+                        || (approvals.matches(request) || reviewLinks.matches(request)) && !signedIn(request)))
                 .httpBasic(basic -> { })
                 .addFilterAfter(new FreshSessionAuthorities(users), SecurityContextHolderFilter.class)
                 .headers(headers -> headers

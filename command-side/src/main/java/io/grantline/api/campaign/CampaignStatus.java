@@ -1,0 +1,6 @@
+package io.grantline.api.campaign;
+
+public enum CampaignStatus {
+    OPEN,
+    CLOSED
+}

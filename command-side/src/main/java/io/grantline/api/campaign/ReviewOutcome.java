@@ -1,0 +1,7 @@
+package io.grantline.api.campaign;
+
+/** A reviewer's answer for one grant. */
+public enum ReviewOutcome {
+    CERTIFY,
+    REVOKE
+}

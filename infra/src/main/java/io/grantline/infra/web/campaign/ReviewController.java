@@ -1,0 +1,108 @@
+package io.grantline.infra.web.campaign;
+
+import io.grantline.api.campaign.DelegateReview;
+import io.grantline.api.campaign.ListReviewInbox;
+import io.grantline.api.campaign.RecordReviewDecision;
+import io.grantline.api.campaign.ReviewId;
+import io.grantline.api.campaign.ReviewInboxItem;
+import io.grantline.api.campaign.ReviewItemId;
+import io.grantline.api.campaign.ReviewOutcome;
+import io.grantline.api.identity.IdentityId;
+import io.grantline.api.identity.Role;
+import io.grantline.api.request.DecisionChannel;
+import io.grantline.infra.web.Accepted;
+import io.grantline.infra.web.Callers;
+import io.grantline.infra.web.NotFound;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A reviewer's open items and their decisions over the API. The Review aggregate refuses what is not the caller's
+ * (403), an unknown item (404) and a second decision (409); an API caller has signed in, so HIGH and CRITICAL count.
+ */
+@RestController
+@RequestMapping("/api/reviews")
+class ReviewController {
+
+    record DecisionBody(@NotNull ReviewOutcome outcome, @Size(max = 2000) String comment) {
+    }
+
+    record BulkDecisionBody(@NotEmpty @Size(max = 10_000) List<@NotNull ReviewItemId> itemIds, @NotNull ReviewOutcome outcome,
+                            @Size(max = 2000) String comment) {
+    }
+
+    record DelegationBody(@NotNull IdentityId toReviewerId, @NotNull @Size(min = 1, max = 2000) String reason) {
+    }
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    ReviewController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @GetMapping("/inbox")
+    List<ReviewInboxItem> inbox(Authentication auth) {
+        return queries.query(new ListReviewInbox(Callers.identity(auth)), ResponseTypes.multipleInstancesOf(ReviewInboxItem.class)).join();
+    }
+
+    @PostMapping("/{itemId}/decision")
+    ResponseEntity<Accepted> decide(@PathVariable String itemId, @Valid @RequestBody DecisionBody body, Authentication auth,
+                                    HttpServletRequest request) {
+        ReviewItemId item = item(itemId);
+        commands.sendAndWait(new RecordReviewDecision(item.reviewId(), List.of(item), Callers.identity(auth), body.outcome(),
+                body.comment(), DecisionChannel.API, request.getRemoteAddr(), true));
+        return Accepted.of(itemId);
+    }
+
+    /** Select-all: one outcome for several items of one review; all are recorded, or none. */
+    @PostMapping("/decisions")
+    ResponseEntity<Accepted> decideAll(@Valid @RequestBody BulkDecisionBody body, Authentication auth, HttpServletRequest request) {
+        ReviewId review = body.itemIds().get(0).reviewId();
+        if (body.itemIds().stream().anyMatch(item -> !item.reviewId().equals(review))) {
+            throw new IllegalArgumentException("itemIds must all belong to one review");
+        }
+        commands.sendAndWait(new RecordReviewDecision(review, body.itemIds(), Callers.identity(auth), body.outcome(), body.comment(),
+                DecisionChannel.API, request.getRemoteAddr(), true));
+        return Accepted.of(review.value());
+    }
+
+    /** The reviewer (or an administrator) hands the review's open items to another active person; recorded. */
+    @PostMapping("/{reviewId}/delegation")
+    ResponseEntity<Accepted> delegate(@PathVariable String reviewId, @Valid @RequestBody DelegationBody body, Authentication auth) {
+        ReviewId review;
+        try {
+            review = ReviewId.of(reviewId);
+        } catch (IllegalArgumentException notAReview) {
+            throw new NotFound("review '" + reviewId + "'");
+        }
+        boolean administrator = Callers.has(auth, Role.ADMINISTRATOR);
+        IdentityId by = administrator ? IdentityId.of(auth.getName()) : Callers.identity(auth);
+        commands.sendAndWait(new DelegateReview(review, by, administrator, body.toReviewerId(), body.reason()));
+        return Accepted.of(reviewId);
+    }
+
+    private static ReviewItemId item(String itemId) {
+        try {
+            return ReviewItemId.of(itemId);
+        } catch (IllegalArgumentException notAnItem) {
+            throw new NotFound("review item '" + itemId + "'");
+        }
+    }
+}

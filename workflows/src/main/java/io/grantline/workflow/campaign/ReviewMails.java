@@ -1,0 +1,82 @@
+package io.grantline.workflow.campaign;
+
+import io.grantline.api.campaign.FindReviewAssignment;
+import io.grantline.api.campaign.ReviewAssignment;
+import io.grantline.api.campaign.ReviewId;
+import io.grantline.workflow.mail.Html;
+import io.grantline.workflow.mail.ProcessMail;
+import java.net.URI;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one mail per reviewer and occasion: how many privileges wait, by when, and a signed link to the review page.
+ * It names no grant: the page shows them to the reviewer, so the mail carries no list of who holds what.
+ */
+@Component
+class ReviewMails {
+
+    enum Occasion {
+        DIGEST("Review needed"),
+        REMINDER("Reminder: review needed"),
+        ESCALATED("Escalated to you: review needed"),
+        DELEGATED("Handed to you: review needed");
+
+        private final String subject;
+
+        Occasion(String subject) {
+            this.subject = subject;
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewMails.class);
+
+    private final QueryGateway queries;
+    private final ReviewLinks links;
+    private final ProcessMail mail;
+
+    ReviewMails(QueryGateway queries, ReviewLinks links, ProcessMail mail) {
+        this.queries = queries;
+        this.links = links;
+        this.mail = mail;
+    }
+
+    /** Mails the review's current reviewer, if it has one, open items and an address. */
+    void send(Occasion occasion, ReviewId reviewId) {
+        Optional<ReviewAssignment> found = queries.query(new FindReviewAssignment(reviewId),
+                ResponseTypes.optionalInstanceOf(ReviewAssignment.class)).join();
+        if (found.isEmpty() || found.get().closed() || found.get().reviewerId() == null || found.get().openItems() == 0) {
+            return;
+        }
+        ReviewAssignment review = found.get();
+        if (review.reviewerEmail() == null) {
+            log.warn("Reviewer {} of review {} has no email address; they can decide from /reviews", review.reviewerId().value(),
+                    reviewId.value());
+            return;
+        }
+        URI link = links.linkFor(reviewId, review.reviewerId(), review.dueAt());
+        String count = review.openItems() == 1 ? "1 privilege" : review.openItems() + " privileges";
+        String subject = occasion.subject + ": " + count + " by " + review.dueAt();
+        String text = """
+                Hello %s,
+
+                %s wait for your review in campaign %s: for each, certify that it is still needed, or revoke it.
+                Decide by %s. What nobody decides by then follows the campaign's policy.
+
+                Open your review:
+                %s
+                """.formatted(review.reviewerName(), count, review.campaignId().value(), review.dueAt(), link);
+        String html = """
+                <p>Hello %s,</p>
+                <p><strong>%s</strong> wait for your review in campaign %s: for each, certify that it is still needed, or revoke it.</p>
+                <p>Decide by %s. What nobody decides by then follows the campaign's policy.</p>
+                <p><a href="%s">Open your review</a></p>
+                """.formatted(Html.escape(review.reviewerName()), count, Html.escape(review.campaignId().value()), review.dueAt(),
+                Html.escape(link.toString()));
+        mail.sendAfterCommit(new ProcessMail.Mail(review.reviewerEmail(), subject, text, html));
+    }
+}
