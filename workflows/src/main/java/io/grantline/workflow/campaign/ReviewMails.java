@@ -5,6 +5,7 @@ import io.grantline.api.campaign.ReviewAssignment;
 import io.grantline.api.campaign.ReviewId;
 import io.grantline.workflow.mail.Html;
 import io.grantline.workflow.mail.ProcessMail;
+import io.grantline.workflow.words.PlainWords;
 import java.net.URI;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -38,11 +39,13 @@ class ReviewMails {
     private final QueryGateway queries;
     private final ReviewLinks links;
     private final ProcessMail mail;
+    private final PlainWords words;
 
-    ReviewMails(QueryGateway queries, ReviewLinks links, ProcessMail mail) {
+    ReviewMails(QueryGateway queries, ReviewLinks links, ProcessMail mail, PlainWords words) {
         this.queries = queries;
         this.links = links;
         this.mail = mail;
+        this.words = words;
     }
 
     /** Mails the review's current reviewer, if it has one, open items and an address. */
@@ -60,7 +63,8 @@ class ReviewMails {
         }
         URI link = links.linkFor(reviewId, review.reviewerId(), review.dueAt());
         String count = review.openItems() == 1 ? "1 privilege" : review.openItems() + " privileges";
-        String subject = occasion.subject + ": " + count + " by " + review.dueAt();
+        String due = words.instant(review.dueAt());
+        String subject = occasion.subject + ": " + count + " by " + due;
         String text = """
                 Hello %s,
 
@@ -69,13 +73,13 @@ class ReviewMails {
 
                 Open your review:
                 %s
-                """.formatted(review.reviewerName(), count, review.campaignId().value(), review.dueAt(), link);
+                """.formatted(review.reviewerName(), count, review.campaignId().value(), due, link);
         String html = """
                 <p>Hello %s,</p>
                 <p><strong>%s</strong> wait for your review in campaign %s: for each, certify that it is still needed, or revoke it.</p>
                 <p>Decide by %s. What nobody decides by then follows the campaign's policy.</p>
                 <p><a href="%s">Open your review</a></p>
-                """.formatted(Html.escape(review.reviewerName()), count, Html.escape(review.campaignId().value()), review.dueAt(),
+                """.formatted(Html.escape(review.reviewerName()), count, Html.escape(review.campaignId().value()), Html.escape(due),
                 Html.escape(link.toString()));
         mail.sendAfterCommit(new ProcessMail.Mail(review.reviewerEmail(), subject, text, html));
     }
