@@ -15,11 +15,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, driven through Debian's chromedriver: nothing is downloaded at run time. Finds controls the way a
@@ -106,11 +110,25 @@ final class Browser implements AutoCloseable {
     }
 
     void press(String text) {
-        button(text).click();
+        navigating(() -> button(text).click());
     }
 
     void follow(String linkText) {
-        driver.findElement(By.linkText(linkText)).click();
+        navigating(() -> driver.findElement(By.linkText(linkText)).click());
+    }
+
+    /**
+     * Clicks that submit a form or follow a link load a new page: wait until the old one is gone, so the next read sees
+     * the new page, not a stale or half-replaced one. A click that loads nothing simply goes on after the wait.
+     */
+    private void navigating(Runnable click) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        click.run();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        } catch (TimeoutException noNewPage) {
+            // the click changed the page in place, or not at all
+        }
     }
 
     WebElement within(String css) {
@@ -126,7 +144,15 @@ final class Browser implements AutoCloseable {
     }
 
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (StaleElementReferenceException replacedMeanwhile) {
+                if (attempt == 5) {
+                    throw replacedMeanwhile;
+                }
+            }
+        }
     }
 
     void signIn(String username, String password) {
