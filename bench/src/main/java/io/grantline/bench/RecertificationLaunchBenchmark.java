@@ -217,8 +217,8 @@ public final class RecertificationLaunchBenchmark {
     private static void seedBulk(DataSource dataSource, int grants, int reviewers) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement identity = connection.prepareStatement("INSERT INTO review_identity_index "
-                    + "(identity_id, kind, status, manager_id, owner_id, email, display_name) VALUES (?, 'HUMAN', 'ACTIVE', NULL, NULL, ?, ?)")) {
+            try (PreparedStatement identity = connection.prepareStatement("INSERT INTO identity_index "
+                    + "(identity_id, kind, status, manager_id, owner_id, email, display_name, roles) VALUES (?, 'HUMAN', 'ACTIVE', NULL, NULL, ?, ?, ',')")) {
                 for (int r = LIVE_REVIEWERS; r < reviewers; r++) {
                     identity.setString(1, reviewer(r).value());
                     identity.setString(2, reviewer(r).value() + "@plant.example");

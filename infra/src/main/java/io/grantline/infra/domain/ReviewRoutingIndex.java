@@ -16,16 +16,9 @@ import io.grantline.api.entitlement.EntitlementOwnerChanged;
 import io.grantline.api.entitlement.EntitlementPolicyChanged;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.grant.GrantId;
-import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityKind;
-import io.grantline.api.identity.IdentityMarkedCompromised;
-import io.grantline.api.identity.IdentityRegistered;
-import io.grantline.api.identity.IdentityReinstated;
 import io.grantline.api.identity.IdentityStatus;
-import io.grantline.api.identity.IdentitySuspended;
-import io.grantline.api.identity.ManagerAssigned;
-import io.grantline.api.identity.OwnerAssigned;
 import io.grantline.command.campaign.ReviewScope;
 import io.grantline.command.campaign.ScopedGrant;
 import io.grantline.command.identity.IdentityFacts;
@@ -45,7 +38,7 @@ import org.springframework.stereotype.Component;
 /**
  * The facts recertification routes by, kept by a subscribing processor in the transaction of the events they follow
  * (docs/adr/0007): a snapshot over 100,000 grants reads them with two queries instead of loading 100,000 aggregates,
- * and still never from a read model that may lag.
+ * and still never from a read model that may lag. Identities come from the one identity index ({@link IdentityIndex}).
  */
 @Component
 @ProcessingGroup(ReviewRoutingIndex.PROCESSING_GROUP)
@@ -57,46 +50,6 @@ class ReviewRoutingIndex implements ReviewScope {
 
     ReviewRoutingIndex(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @EventHandler
-    void on(IdentityRegistered event) {
-        jdbc.sql("DELETE FROM review_identity_index WHERE identity_id = ?").param(event.identityId().value()).update();
-        jdbc.sql("INSERT INTO review_identity_index (identity_id, kind, status, manager_id, owner_id, email, display_name)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(event.identityId().value(), event.kind().name(), IdentityStatus.ACTIVE.name(), value(event.managerId()),
-                        value(event.ownerId()), event.email(), event.displayName())
-                .update();
-    }
-
-    @EventHandler
-    void on(ManagerAssigned event) {
-        identityColumn("manager_id", value(event.managerId()), event.identityId());
-    }
-
-    @EventHandler
-    void on(OwnerAssigned event) {
-        identityColumn("owner_id", value(event.ownerId()), event.identityId());
-    }
-
-    @EventHandler
-    void on(IdentityMarkedCompromised event) {
-        identityColumn("status", IdentityStatus.COMPROMISED.name(), event.identityId());
-    }
-
-    @EventHandler
-    void on(IdentitySuspended event) {
-        identityColumn("status", IdentityStatus.SUSPENDED.name(), event.identityId());
-    }
-
-    @EventHandler
-    void on(IdentityReinstated event) {
-        identityColumn("status", IdentityStatus.ACTIVE.name(), event.identityId());
-    }
-
-    @EventHandler
-    void on(IdentityDeparted event) {
-        identityColumn("status", IdentityStatus.DEPARTED.name(), event.identityId());
     }
 
     @EventHandler
@@ -155,7 +108,7 @@ class ReviewRoutingIndex implements ReviewScope {
     @QueryHandler
     public Optional<ReviewAssignment> handle(FindReviewAssignment query) {
         return jdbc.sql("SELECT r.review_id, r.campaign_id, r.reviewer_id, r.open_items, r.due_at_ms, r.closed, i.email, i.display_name"
-                        + " FROM review_assignment r LEFT JOIN review_identity_index i ON i.identity_id = r.reviewer_id"
+                        + " FROM review_assignment r LEFT JOIN identity_index i ON i.identity_id = r.reviewer_id"
                         + " WHERE r.review_id = ?")
                 .param(query.reviewId().value())
                 .query((rs, n) -> {
@@ -194,16 +147,12 @@ class ReviewRoutingIndex implements ReviewScope {
     @Override
     public Map<IdentityId, IdentityFacts> identities() {
         Map<IdentityId, IdentityFacts> all = new HashMap<>();
-        jdbc.sql("SELECT identity_id, kind, status, manager_id, owner_id FROM review_identity_index").query(rs -> {
+        jdbc.sql("SELECT identity_id, kind, status, manager_id, owner_id FROM identity_index").query(rs -> {
             IdentityId id = IdentityId.of(rs.getString(1));
             all.put(id, new IdentityFacts(id, IdentityKind.valueOf(rs.getString(2)), IdentityStatus.valueOf(rs.getString(3)), null,
                     id(rs.getString(4)), id(rs.getString(5)), Set.of()));
         });
         return all;
-    }
-
-    private void identityColumn(String column, String value, IdentityId identity) {
-        jdbc.sql("UPDATE review_identity_index SET " + column + " = ? WHERE identity_id = ?").params(value, identity.value()).update();
     }
 
     private void reviewer(ReviewId review, IdentityId reviewer) {
