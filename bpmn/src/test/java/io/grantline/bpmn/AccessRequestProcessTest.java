@@ -237,9 +237,12 @@ class AccessRequestProcessTest {
         assertThat(grantAccess.wasCalled()).isFalse();
     }
 
-    /** As the bridge does on ApprovalPolicyApplied: the policy's stage names are the process's routing data. */
+    /**
+     * As the bridge does on ApprovalPolicyApplied (the policy's stage names are the process's routing data), then as
+     * the job executor does: the steps behind async continuations run.
+     */
     private ProcessInstance requestAccess(String requestId, String... stages) {
-        return runtimeService.createMessageCorrelation("ApprovalPolicyApplied")
+        ProcessInstance request = runtimeService.createMessageCorrelation("ApprovalPolicyApplied")
                 .processInstanceBusinessKey(requestId)
                 .setVariables(Variables.createVariables()
                         .putValue("requestId", requestId)
@@ -249,12 +252,21 @@ class AccessRequestProcessTest {
                         .putValue("timeOutAfter", "P7D")
                         .putValue("rejected", false))
                 .correlateStartMessage();
+        assertThat(request).as("the bridge's transaction ends before any step runs").isWaitingAt("checkSeparationOfDuties");
+        assertThat(checkSeparationOfDuties.wasCalled()).isFalse();
+        executeDueJobs(request);
+        return request;
     }
 
-    /** As the bridge does on ApprovalDecisionRecorded. */
+    /** As the bridge does on ApprovalDecisionRecorded, then the job executor: the next step runs in a job of its own. */
     private void decide(ProcessInstance request, boolean rejected) {
+        int stagesOpened = openApprovalStage.callCount();
+        int grants = grantAccess.callCount();
         taskService.complete(decideTask(request).getId(), rejected
                 ? Map.of("rejected", true, "rejectionReason", "APPROVER_REJECTED") : Map.of("rejected", false));
+        assertThat(openApprovalStage.callCount() + grantAccess.callCount())
+                .as("the decision's transaction opens no stage and grants nothing").isEqualTo(stagesOpened + grants);
+        executeDueJobs(request);
     }
 
     /** As a delegate does when the aggregate rejected the request. */

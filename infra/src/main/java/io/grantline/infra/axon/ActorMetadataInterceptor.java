@@ -1,5 +1,7 @@
 package io.grantline.infra.axon;
 
+import io.grantline.workflow.actor.CausingActor;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +25,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *   <li>From a web request: the signed-in person, or the approver an approval link names; the channel the entry point
  *   named (EMAIL_LINK) or API/WEB; the caller's address. What a caller put on the command is overwritten.</li>
  *   <li>From a process step: channel PROCESS, and the actor and address of the event that caused the step (Axon copies
- *   them from the message being handled): a grant revoked because an operator marked its holder compromised names that
- *   operator. Work no person caused (a timer) is the system's.</li>
+ *   them from the message being handled, or, in a step run as a job, {@link CausingActor} from the process): a grant
+ *   revoked because an operator marked its holder compromised names that operator. Work no person caused (a timer) is
+ *   the system's.</li>
  * </ul>
  * Axon's own trace and correlation ids (MessageOriginProvider) link every message to its cause.
  */
@@ -40,7 +43,10 @@ final class ActorMetadataInterceptor implements MessageDispatchInterceptor<Comma
         HttpServletRequest request = currentRequest();
         if (request == null) {
             Object cause = causedBy.get(ActorMetadata.ACTOR_ID);
-            meta.put(ActorMetadata.ACTOR_ID, cause != null ? cause : ActorMetadata.SYSTEM);
+            if (cause == null) {
+                cause = CausingActor.current().orElse(ActorMetadata.SYSTEM);
+            }
+            meta.put(ActorMetadata.ACTOR_ID, cause);
             meta.put(ActorMetadata.CHANNEL, "PROCESS");
         } else {
             meta.put(ActorMetadata.ACTOR_ID, webActor(request));

@@ -30,6 +30,9 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -97,14 +100,24 @@ class AxonConfiguration {
         return new JdbcSQLErrorCodesResolver();
     }
 
+    /**
+     * Command handlers read identities and entitlements as facts, from their events, without taking the aggregate's
+     * lock: Axon's repositories lock each aggregate they load until the unit of work ends, and a filing (which reads
+     * its entitlement, then its people) and a process step (which reads them in another order) deadlocked one another
+     * under load. A read needs no lock: it sees the committed events and those staged in its own unit of work.
+     */
     @Bean
-    IdentityDirectory identityDirectory(Repository<Identity> identityRepository) {
-        return new EventSourcedIdentityDirectory(identityRepository);
+    IdentityDirectory identityDirectory(EventStore eventStore) {
+        return new EventSourcedIdentityDirectory(readOnly(Identity.class, eventStore));
     }
 
     @Bean
-    EntitlementCatalog entitlementCatalog(Repository<Entitlement> entitlementRepository) {
-        return new EventSourcedEntitlementCatalog(entitlementRepository);
+    EntitlementCatalog entitlementCatalog(EventStore eventStore) {
+        return new EventSourcedEntitlementCatalog(readOnly(Entitlement.class, eventStore));
+    }
+
+    private static <T> Repository<T> readOnly(Class<T> aggregateType, EventStore eventStore) {
+        return EventSourcingRepository.builder(aggregateType).eventStore(eventStore).lockFactory(NullLockFactory.INSTANCE).build();
     }
 
     @Bean

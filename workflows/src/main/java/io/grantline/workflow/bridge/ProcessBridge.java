@@ -2,21 +2,17 @@ package io.grantline.workflow.bridge;
 
 import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.EndReason;
-import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantRevoked;
-import io.grantline.api.grant.ListActiveGrantsOf;
-import io.grantline.api.grant.RevokeGrant;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityMarkedCompromised;
 import io.grantline.api.identity.IdentitySuspended;
 import io.grantline.api.request.AccessRequestCancelled;
-import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalPolicyApplied;
 import io.grantline.api.request.ApprovalStageReassigned;
 import io.grantline.api.request.DecisionOutcome;
-import io.grantline.api.request.ReassignApprovalStage;
+import io.grantline.workflow.actor.CausingActor;
 import io.grantline.workflow.request.ApprovalMails;
 import io.grantline.workflow.request.StageAssignment;
 import io.grantline.workflow.request.StageVariables;
@@ -24,25 +20,24 @@ import io.grantline.workflow.settings.ApprovalSettings;
 import io.grantline.workflow.settings.GrantSettings;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Domain events start and move the processes. This is a tracking processor whose token lives in the same database as
- * the engine, in the same transaction as the engine's work: an event is acted on exactly once, or, after a failure,
- * again from scratch. Every reaction also checks the engine's state, so handling an event twice starts nothing twice.
+ * Domain events start and move the processes, and that is all this does: it starts a process or correlates a
+ * message, and the steps that call the domain run afterwards as jobs of their own (async continuations: retried, an
+ * incident in Cockpit when they keep failing, never holding up another request). This is a tracking processor whose
+ * token lives in the same database as the engine, in the same transaction as the engine's work: an event is acted on
+ * exactly once, or, after a failure, again from scratch. Every reaction also checks the engine's state, so handling an
+ * event twice starts nothing twice. Each process keeps who caused its latest move ({@link CausingActor}).
  */
 @Component
 @ProcessingGroup(ProcessBridge.PROCESSING_GROUP)
@@ -51,25 +46,22 @@ public class ProcessBridge {
     public static final String PROCESSING_GROUP = "process-bridge";
     static final String ACCESS_REQUEST = "access-request";
     static final String GRANT_LIFECYCLE = "grant-lifecycle";
-
-    private static final Logger log = LoggerFactory.getLogger(ProcessBridge.class);
+    static final String IDENTITY_LOCKOUT = "identity-lockout";
+    /** The metadata key of who caused an event (infra's ActorMetadata.ACTOR_ID). */
+    private static final String ACTOR = "actorId";
 
     private final RuntimeService runtime;
     private final HistoryService history;
     private final TaskService tasks;
-    private final CommandGateway commands;
-    private final QueryGateway queries;
     private final ApprovalSettings approval;
     private final GrantSettings grant;
     private final StageAssignment stages;
 
-    public ProcessBridge(RuntimeService runtime, HistoryService history, TaskService tasks, CommandGateway commands,
-                         QueryGateway queries, ApprovalSettings approval, GrantSettings grant, StageAssignment stages) {
+    public ProcessBridge(RuntimeService runtime, HistoryService history, TaskService tasks, ApprovalSettings approval,
+                         GrantSettings grant, StageAssignment stages) {
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
-        this.commands = commands;
-        this.queries = queries;
         this.approval = approval;
         this.grant = grant;
         this.stages = stages;
@@ -80,7 +72,7 @@ public class ProcessBridge {
      * aggregate holds the policy and refuses any stage the process might add, drop or weaken.
      */
     @EventHandler
-    void on(ApprovalPolicyApplied event) {
+    void on(ApprovalPolicyApplied event, @MetaDataValue(ACTOR) String actor) {
         String requestId = event.requestId().value();
         if (event.policy().stages().isEmpty() || started(ACCESS_REQUEST, requestId)) {
             return;
@@ -92,15 +84,18 @@ public class ProcessBridge {
         variables.put("escalateAfter", approval.escalateAfter().toString());
         variables.put("timeOutAfter", approval.timeOutAfter().toString());
         variables.put("rejected", false);
+        causedBy(variables, actor);
         runtime.createMessageCorrelation("ApprovalPolicyApplied").processInstanceBusinessKey(requestId).setVariables(variables)
                 .correlateStartMessage();
     }
 
     /** A decision completes the stage's task; a decision whose task is gone (already completed) changes nothing. */
     @EventHandler
-    void on(ApprovalDecisionRecorded event) {
+    void on(ApprovalDecisionRecorded event, @MetaDataValue(ACTOR) String actor) {
         for (Task task : stages.openTasks(event.requestId(), event.stageIndex())) {
-            tasks.complete(task.getId(), StageVariables.decided(event.outcome() == DecisionOutcome.REJECT));
+            Map<String, Object> variables = new HashMap<>(StageVariables.decided(event.outcome() == DecisionOutcome.REJECT));
+            causedBy(variables, actor);
+            tasks.complete(task.getId(), variables);
         }
     }
 
@@ -119,7 +114,7 @@ public class ProcessBridge {
     }
 
     @EventHandler
-    void on(AccessGranted event) {
+    void on(AccessGranted event, @MetaDataValue(ACTOR) String actor) {
         String grantId = event.grantId().value();
         if (started(GRANT_LIFECYCLE, grantId)) {
             return;
@@ -128,6 +123,7 @@ public class ProcessBridge {
         variables.put("grantId", grantId);
         variables.put("validUntil", event.validUntil().toString());
         variables.put("expiryNoticeAt", expiryNoticeAt(event.validFrom(), event.validUntil()).toString());
+        causedBy(variables, actor);
         runtime.createMessageCorrelation("AccessGranted").processInstanceBusinessKey(grantId).setVariables(variables)
                 .correlateStartMessage();
     }
@@ -141,46 +137,58 @@ public class ProcessBridge {
 
     /** A revocation ends a waiting grant at once; a grant that is not waiting (ending already) ignores it. */
     @EventHandler
-    void on(GrantRevoked event) {
-        runtime.createMessageCorrelation("GrantRevoked").processInstanceBusinessKey(event.grantId().value()).correlateAll();
+    void on(GrantRevoked event, @MetaDataValue(ACTOR) String actor) {
+        Map<String, Object> variables = new HashMap<>();
+        causedBy(variables, actor);
+        runtime.createMessageCorrelation("GrantRevoked").processInstanceBusinessKey(event.grantId().value()).setVariables(variables)
+                .correlateAll();
+    }
+
+    /**
+     * The kill switch: the identity's lockout process revokes everything it holds and moves the stages it could decide,
+     * in jobs of its own. One process per identity event (its id is the business key), so a second compromise after a
+     * reinstatement locks out again.
+     */
+    @EventHandler
+    void on(IdentityMarkedCompromised event, EventMessage<?> message, @MetaDataValue(ACTOR) String actor) {
+        lockOut(event.identityId(), EndReason.COMPROMISED, "identity marked compromised: " + event.reason(), message, actor);
     }
 
     @EventHandler
-    void on(IdentityMarkedCompromised event) {
-        revokeEverything(event.identityId(), EndReason.COMPROMISED, "identity marked compromised: " + event.reason());
-        moveOpenStagesOf(event.identityId());
+    void on(IdentityDeparted event, EventMessage<?> message, @MetaDataValue(ACTOR) String actor) {
+        lockOut(event.identityId(), EndReason.DEPARTED, "identity departed: " + event.reason(), message, actor);
     }
 
+    /** A suspended identity keeps its grants (a reinstatement gives it back its work) but decides nothing meanwhile. */
     @EventHandler
-    void on(IdentityDeparted event) {
-        revokeEverything(event.identityId(), EndReason.DEPARTED, "identity departed: " + event.reason());
-        moveOpenStagesOf(event.identityId());
+    void on(IdentitySuspended event, EventMessage<?> message, @MetaDataValue(ACTOR) String actor) {
+        lockOut(event.identityId(), null, null, message, actor);
     }
 
-    @EventHandler
-    void on(IdentitySuspended event) {
-        moveOpenStagesOf(event.identityId());
+    private void lockOut(IdentityId identityId, EndReason reason, String comment, EventMessage<?> cause, String actor) {
+        if (started(IDENTITY_LOCKOUT, cause.getIdentifier())) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("identityId", identityId.value());
+        if (reason != null) {
+            variables.put("endReason", reason.name());
+            variables.put("comment", comment);
+        }
+        causedBy(variables, actor);
+        runtime.createMessageCorrelation("IdentityLockedOut").processInstanceBusinessKey(cause.getIdentifier()).setVariables(variables)
+                .correlateStartMessage();
     }
 
-    /** An approver who is no longer active decides nothing: each of their open stages moves on at once. */
-    private void moveOpenStagesOf(IdentityId approverId) {
-        for (Task task : stages.openTasksOf(approverId)) {
-            AccessRequestId requestId = AccessRequestId.of((String) tasks.getVariable(task.getId(), "requestId"));
-            commands.sendAndWait(new ReassignApprovalStage(requestId, stages.stageIndex(task), approverId));
+    private static void causedBy(Map<String, Object> variables, String actor) {
+        if (actor != null) {
+            variables.put(CausingActor.VARIABLE, actor);
         }
     }
 
-    private void revokeEverything(IdentityId identityId, EndReason reason, String comment) {
-        List<GrantId> active = queries.query(new ListActiveGrantsOf(identityId), ResponseTypes.multipleInstancesOf(GrantId.class)).join();
-        for (GrantId held : active) {
-            commands.sendAndWait(new RevokeGrant(held, reason, comment));
-        }
-        log.info("Revoked {} grant(s) of identity {} ({})", active.size(), identityId.value(), reason);
-    }
-
+    /** History is kept in full, so it names running processes too: one query answers "started before?". */
     private boolean started(String process, String businessKey) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey).count() > 0
-                || history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
                 .count() > 0;
     }
 }

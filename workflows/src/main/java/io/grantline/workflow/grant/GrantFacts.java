@@ -1,25 +1,47 @@
 package io.grantline.workflow.grant;
 
-import io.grantline.api.grant.FindGrant;
+import io.grantline.api.entitlement.EntitlementDefined;
+import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.GrantId;
+import io.grantline.api.grant.GrantProvisioned;
+import io.grantline.api.grant.GrantRevoked;
+import io.grantline.api.grant.GrantStatus;
 import io.grantline.api.grant.GrantSummary;
-import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
-/** A grant as the read side knows it; a grant not projected yet fails the step, which the job executor retries. */
+/**
+ * A grant as its own events tell it, for the connector: read from the event store in the step's transaction, so a
+ * grant provisioned or deprovisioned moments after it was granted or revoked is never "not there yet", whatever the
+ * read models are doing (they may be behind, or their store may be down).
+ */
 @Component
 class GrantFacts {
 
-    private final QueryGateway queries;
+    private final EventStore events;
 
-    GrantFacts(QueryGateway queries) {
-        this.queries = queries;
+    GrantFacts(EventStore events) {
+        this.events = events;
     }
 
     GrantSummary grant(GrantId id) {
-        Optional<GrantSummary> grant = queries.query(new FindGrant(id), ResponseTypes.optionalInstanceOf(GrantSummary.class)).join();
-        return grant.orElseThrow(() -> new IllegalStateException("grant " + id.value() + " is not on the read side yet"));
+        List<Object> history = payloads(id.toString());
+        AccessGranted granted = history.stream().filter(AccessGranted.class::isInstance).map(AccessGranted.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("grant " + id.value() + " has no AccessGranted event"));
+        GrantRevoked revoked = history.stream().filter(GrantRevoked.class::isInstance).map(GrantRevoked.class::cast).findFirst()
+                .orElse(null);
+        boolean provisioned = history.stream().anyMatch(GrantProvisioned.class::isInstance);
+        GrantStatus status = revoked != null ? GrantStatus.ENDED : provisioned ? GrantStatus.ACTIVE : GrantStatus.PENDING_PROVISIONING;
+        String resource = payloads(granted.entitlementId().toString()).stream().filter(EntitlementDefined.class::isInstance)
+                .map(EntitlementDefined.class::cast).map(EntitlementDefined::resource).findFirst().orElse(null);
+        return new GrantSummary(id, granted.identityId(), granted.entitlementId(), resource, granted.requestId(), status,
+                granted.validFrom(), granted.validUntil(), revoked == null ? null : revoked.endedAt(),
+                revoked == null ? null : revoked.reason());
+    }
+
+    private List<Object> payloads(String aggregateId) {
+        return events.readEvents(aggregateId).asStream().map(Message::getPayload).map(Object.class::cast).toList();
     }
 }

@@ -1,0 +1,182 @@
+package io.grantline.bench;
+
+import io.grantline.api.entitlement.DefineEntitlement;
+import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.api.entitlement.PrivilegeLevel;
+import io.grantline.api.entitlement.RiskTier;
+import io.grantline.api.grant.GrantAccess;
+import io.grantline.api.grant.GrantId;
+import io.grantline.api.identity.IdentityId;
+import io.grantline.api.identity.IdentityKind;
+import io.grantline.api.identity.RegisterIdentity;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The plant-wide kill switch: one identity holds {@code --grants} active grants (default 1,000) when it is marked
+ * compromised over the API. Prints the time from the 202 until every one of them is revoked in the event store
+ * (target: within 1 s), and until every one is deprovisioned. Runs the whole application in this JVM, like
+ * {@link RecertificationLaunchBenchmark}; {@code --jdbc=jdbc:postgresql://…} for PostgreSQL (a fresh database).
+ * The grants are real aggregates created by commands and provisioned by their processes; the seeding is not timed.
+ * Always exits 0: a measurement, not a test.
+ */
+public final class KillSwitchBenchmark {
+
+    private static final String ADMIN_PASSWORD = "bench-admin-password";
+    private static final IdentityId HOLDER = IdentityId.of("bench-compromised");
+    private static final IdentityId OWNER = IdentityId.of("bench-owner");
+
+    private KillSwitchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int grants = Integer.parseInt(option(args, "grants", "1000"));
+        Path dataDir = Files.createTempDirectory("grantline-kill-switch-bench");
+        System.setProperty("grantline.data-dir", dataDir.toString());
+        System.setProperty("grantline.embedded.mongo-in-memory", "true");
+        System.setProperty("grantline.security.admin-password", ADMIN_PASSWORD);
+        System.setProperty("server.port", option(args, "port", "0"));
+        System.setProperty("spring.main.banner-mode", "off");
+        System.setProperty("logging.level.root", "WARN");
+        String jdbc = option(args, "jdbc", null);
+        if (jdbc != null) {
+            System.setProperty("spring.datasource.url", jdbc);
+        }
+        ConfigurableApplicationContext app = new SpringApplication(Class.forName("io.grantline.infra.GrantlineApplication")).run();
+        try {
+            run(app, grants);
+        } finally {
+            app.close();
+        }
+        System.exit(0);
+    }
+
+    private static void run(ConfigurableApplicationContext app, int grants) throws Exception {
+        CommandGateway commands = app.getBean(CommandGateway.class);
+        DataSource dataSource = app.getBean(DataSource.class);
+        long seeding = System.nanoTime();
+        commands.sendAndWait(new RegisterIdentity(OWNER, IdentityKind.HUMAN, "Bench owner", null, null, null, Set.of()));
+        commands.sendAndWait(new RegisterIdentity(HOLDER, IdentityKind.HUMAN, "Bench holder", null, null, null, Set.of()));
+        Instant now = Instant.now();
+        ExecutorService seeders = Executors.newFixedThreadPool(4);
+        List<Future<?>> seeded = new ArrayList<>();
+        for (int g = 0; g < grants; g++) {
+            int n = g;
+            seeded.add(seeders.submit(() -> {
+                EntitlementId entitlement = EntitlementId.of(String.format(Locale.ROOT, "bench-ks-ent-%05d", n));
+                commands.sendAndWait(new DefineEntitlement(entitlement, "PLC-" + n, "Bench SCADA", "cell-" + n, PrivilegeLevel.OPERATE,
+                        RiskTier.LOW, OWNER, Duration.ofDays(90), Set.of()));
+                commands.sendAndWait(new GrantAccess(GrantId.of(String.format(Locale.ROOT, "bench-ks-grant-%05d", n)), null, HOLDER,
+                        entitlement, now, now.plus(Duration.ofDays(60))));
+            }));
+        }
+        for (Future<?> f : seeded) {
+            f.get();
+        }
+        seeders.shutdown();
+        await(dataSource, "GrantProvisioned", grants, Duration.ofMinutes(10));
+        System.out.printf(Locale.ROOT, "seeded %,d active, provisioned grants of one identity in %.1f s%n", grants, seconds(seeding));
+
+        long before = maxGlobalIndex(dataSource);
+        String port = app.getEnvironment().getProperty("local.server.port");
+        long start = System.nanoTime();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/identities/" + HOLDER.value() + "/compromised"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"bench: credentials found on a paste site\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        double answered = seconds(start);
+        if (answer.statusCode() != 202) {
+            System.out.println("compromise answered " + answer.statusCode() + ": " + answer.body());
+            return;
+        }
+        double revoked = awaitSince(dataSource, "GrantRevoked", grants, before, start, Duration.ofMinutes(5));
+        double deprovisioned = awaitSince(dataSource, "GrantDeprovisioned", grants, before, start, Duration.ofMinutes(10));
+        System.out.printf(Locale.ROOT, "compromise answered 202 in %.3f s%n", answered);
+        System.out.printf(Locale.ROOT, "every one of %,d grants revoked (GrantRevoked in the event store): %s after the call%n", grants,
+                revoked < 0 ? "did not finish" : String.format(Locale.ROOT, "%.3f s", revoked));
+        System.out.printf(Locale.ROOT, "every one deprovisioned (GrantDeprovisioned): %s after the call%n",
+                deprovisioned < 0 ? "did not finish" : String.format(Locale.ROOT, "%.3f s", deprovisioned));
+        System.out.printf(Locale.ROOT, "all revoked within 1 s: %s%n", revoked >= 0 && revoked <= 1.0 ? "PASS" : "FAIL");
+    }
+
+    private static void await(DataSource dataSource, String type, int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (count(dataSource, type, -1) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(type + ": fewer than " + count + " after " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Seconds from {@code start} until {@code count} events of {@code type} follow global index {@code after}; -1 on time-out. */
+    private static double awaitSince(DataSource dataSource, String type, int count, long after, long start, Duration timeout) throws Exception {
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (count(dataSource, type, after) >= count) {
+                return seconds(start);
+            }
+            Thread.sleep(5);
+        }
+        return -1;
+    }
+
+    private static long count(DataSource dataSource, String type, long after) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM domainevententry WHERE payloadtype = ? AND globalindex > ?")) {
+            query.setString(1, "io.grantline.api.grant." + type);
+            query.setLong(2, after);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long maxGlobalIndex(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return System.getProperty(name, fallback);
+    }
+}

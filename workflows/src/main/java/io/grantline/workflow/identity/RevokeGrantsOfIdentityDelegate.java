@@ -1,0 +1,62 @@
+package io.grantline.workflow.identity;
+
+import io.grantline.api.grant.EndReason;
+import io.grantline.api.grant.GrantId;
+import io.grantline.api.grant.ListActiveGrantsOf;
+import io.grantline.api.grant.RevokeGrant;
+import io.grantline.api.identity.IdentityId;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The kill switch's first step: revokes every grant the identity holds, as the active-grant index (written in the
+ * event store's transaction) lists them. The revocations of a chunk share one unit of work, so their events are
+ * appended, and hash-chained, as one batch; all of them commit with the job, at once. A retried job finds only the
+ * grants still active.
+ */
+@Component("revokeGrantsOfIdentity")
+class RevokeGrantsOfIdentityDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(RevokeGrantsOfIdentityDelegate.class);
+    private static final int CHUNK = 100;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    RevokeGrantsOfIdentityDelegate(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object reason = execution.getVariable("endReason");
+        if (reason == null) {
+            return; // a suspension: the identity keeps its grants
+        }
+        IdentityId identityId = IdentityId.of((String) execution.getVariable("identityId"));
+        String comment = (String) execution.getVariable("comment");
+        List<GrantId> active = queries.query(new ListActiveGrantsOf(identityId), ResponseTypes.multipleInstancesOf(GrantId.class)).join();
+        for (int from = 0; from < active.size(); from += CHUNK) {
+            List<GrantId> chunk = active.subList(from, Math.min(active.size(), from + CHUNK));
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("revoke grants of " + identityId.value()));
+            try {
+                chunk.forEach(grant -> commands.sendAndWait(new RevokeGrant(grant, EndReason.valueOf((String) reason), comment)));
+                unitOfWork.commit();
+            } catch (RuntimeException e) {
+                unitOfWork.rollback(e);
+                throw e;
+            }
+        }
+        log.info("Revoked {} grant(s) of identity {} ({})", active.size(), identityId.value(), reason);
+    }
+}
