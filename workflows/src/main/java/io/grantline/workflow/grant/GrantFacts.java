@@ -19,7 +19,10 @@ class GrantFacts {
     }
 
     GrantSummary grant(GrantId id) {
-        Optional<GrantSummary> grant = queries.query(new FindGrant(id), ResponseTypes.optionalInstanceOf(GrantSummary.class)).join();
-        return grant.orElseThrow(() -> new IllegalStateException("grant " + id.value() + " is not on the read side yet"));
+        return find(id).orElseThrow(() -> new IllegalStateException("grant " + id.value() + " is not on the read side yet"));
+    }
+
+    Optional<GrantSummary> find(GrantId id) {
+        return queries.query(new FindGrant(id), ResponseTypes.optionalInstanceOf(GrantSummary.class)).join();
     }
 }
