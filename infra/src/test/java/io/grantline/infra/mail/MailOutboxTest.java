@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** A mail the SMTP server refused waits in the outbox and leaves, once, when the server is back. */
+/**
+ * A mail the SMTP server refused waits in the outbox and leaves, once, when the server is back; a mail that cannot be
+ * sent at all is done with its reason, not retried.
+ */
 class MailOutboxTest extends GrantlineIntegrationTest {
 
     private static final String PASSWORD = "outbox-password-1";
@@ -63,6 +66,24 @@ class MailOutboxTest extends GrantlineIntegrationTest {
         assertThat(mail.getMessageID()).as("the Message-ID comes from the row, the same on any resend").isEqualTo(row(key).messageId());
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                 .until(() -> new Mailbox(smtp).to(manager + "@plant.example", "Approval needed").size() == 1);
+    }
+
+    @Test
+    void anApproverWithoutAnAddressIsNotMailedAndTheRowSaysWhy() {
+        Catalog catalog = new Catalog(admin());
+        String manager = catalog.id("nomail");
+        assertThat(admin().post("/api/identities", "{\"id\":\"" + manager + "\",\"kind\":\"HUMAN\",\"displayName\":\"No Mail\"}")
+                .status()).isEqualTo(202);
+        catalog.awaitVisible("/api/identities/" + manager);
+        String requester = catalog.signIn(catalog.person("rita", manager), PASSWORD);
+        String requestId = file(requester, catalog.entitlement("valve-9-operate", "LOW", manager, "PT8H"));
+
+        OutboxRow done = await().atMost(Duration.ofSeconds(20)).until(() -> row("approval/REQUESTED/" + requestId + "/0/" + manager),
+                row -> row != null && !row.status().equals("PENDING"));
+
+        assertThat(done.status()).isEqualTo("SKIPPED");
+        assertThat(done.lastError()).contains("has no email address");
+        assertThat(done.attempts()).as("not a failure").isZero();
     }
 
     private OutboxRow row(String dedupKey) {

@@ -66,6 +66,9 @@ public class MailOutboxDispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        if (thread == null) {
+            return;
+        }
         running = false;
         signal.wake();
         try {
