@@ -48,6 +48,7 @@ class MailSurvivesACrashTest {
     private static final String PASSWORD = "crash-password-1";
     private static final int FILINGS = 60;
     private static final int KILL_AFTER = 25;
+    private static final int STAGES_BEFORE_KILL = 5;
 
     @Test
     void aJvmKilledDuringABurstOfFilingsLeavesNoOpenStageWithoutItsMail(@TempDir Path dataDir) throws Exception {
@@ -76,9 +77,12 @@ class MailSurvivesACrashTest {
                 manager = catalog.person("mia", null);
                 String requester = catalog.signIn(catalog.person("rex", manager), PASSWORD);
                 String entitlement = catalog.entitlement("kiln-2-operate", "LOW", manager, "PT8H");
-                burstThenKill(first, requester, entitlement, accepted);
+                burstThenKill(first, url, requester, entitlement, accepted);
             }
             assertThat(accepted).as("filings answered 202 before the kill").hasSizeGreaterThanOrEqualTo(KILL_AFTER);
+            // what the crash left in flight, so a reader of the output sees the test met the window it is about
+            System.out.printf("Crash test: at the kill, %d requests stored, %d stages open, %d mails unsent%n",
+                    requestsIn(url, "AccessRequested").size(), requestsIn(url, "ApprovalStageOpened").size(), unsent(url));
 
             try (ChildApplication second = ChildApplication.start(arguments, log)) {
                 Set<String> requested = requestsIn(url, "AccessRequested");
@@ -99,8 +103,11 @@ class MailSurvivesACrashTest {
         }
     }
 
-    /** Files {@value #FILINGS} requests from several threads and kills the JVM once {@value #KILL_AFTER} were accepted. */
-    private static void burstThenKill(ChildApplication app, String requester, String entitlement, Set<String> accepted)
+    /**
+     * Files {@value #FILINGS} requests from several threads and kills the JVM once {@value #KILL_AFTER} were accepted
+     * and stages have begun to open: the moment when stages commit and their mail is on its way.
+     */
+    private static void burstThenKill(ChildApplication app, String url, String requester, String entitlement, Set<String> accepted)
             throws InterruptedException {
         Api api = new Api(app.port()).as(requester, PASSWORD);
         CountDownLatch enough = new CountDownLatch(KILL_AFTER);
@@ -120,6 +127,8 @@ class MailSurvivesACrashTest {
             });
         }
         assertThat(enough.await(120, TimeUnit.SECONDS)).as("%d filings accepted", KILL_AFTER).isTrue();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> requestsIn(url, "ApprovalStageOpened").size() >= STAGES_BEFORE_KILL);
         app.kill();
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -140,6 +149,14 @@ class MailSurvivesACrashTest {
             }
         }
         return ids;
+    }
+
+    private static long unsent(String url) throws SQLException {
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** The distinct Message-IDs of the approval mails to {@code to}, by the request their link answers. */
