@@ -5,7 +5,8 @@ import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.ListIdentities;
 import io.grantline.api.identity.Role;
-import io.grantline.workflow.mail.ProcessMail;
+import io.grantline.workflow.mail.Mail;
+import io.grantline.workflow.mail.MailOutbox;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,16 +42,16 @@ class ChainWitnessMail {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final QueryGateway queries;
-    private final ProcessMail mail;
+    private final MailOutbox outbox;
     private final ChainSigningKey key;
     private final Clock clock;
 
-    ChainWitnessMail(JdbcClient jdbc, TransactionTemplate transactions, QueryGateway queries, ProcessMail mail,
+    ChainWitnessMail(JdbcClient jdbc, TransactionTemplate transactions, QueryGateway queries, MailOutbox outbox,
                      ChainSigningKey key, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.queries = queries;
-        this.mail = mail;
+        this.outbox = outbox;
         this.key = key;
         this.clock = clock;
     }
@@ -79,7 +80,8 @@ class ChainWitnessMail {
             }
             String text = text(day, heads);
             String html = "<pre style=\"font-family:monospace\">" + HtmlUtils.htmlEscape(text) + "</pre>";
-            recipients.forEach(to -> mail.sendAfterCommit(new ProcessMail.Mail(to, SUBJECT + " of " + day, text, html)));
+            // queued with the day's row: the mail leaves exactly when the day counts as mailed
+            recipients.forEach(to -> outbox.enqueue("chain-witness/" + day + "/" + to, new Mail(to, SUBJECT + " of " + day, text, html)));
             log.info("Mailed {} signed chain head(s) of {} to {} compliance officer(s)", heads.size(), day, recipients.size());
             return true;
         });

@@ -56,16 +56,33 @@ public final class TestDatabase {
     /** Creates an empty database beside the one {@code adminUrl} names, so every run starts from nothing. */
     private static Map<String, String> freshDatabaseOn(String adminUrl) {
         String name = "grantline_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
-        try (Connection admin = DriverManager.getConnection(adminUrl); Statement sql = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(adminUrl)) {
             dropEarlierRuns(admin);
-            sql.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + POSTGRES_URL_VARIABLE, e);
         }
+        return Map.of("spring.datasource.url", createDatabase(adminUrl, name));
+    }
+
+    /** Creates database {@code name} on the server {@code adminUrl} names and answers its JDBC URL. */
+    public static String createDatabase(String adminUrl, String name) {
+        try (Connection admin = DriverManager.getConnection(adminUrl); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
         int path = adminUrl.indexOf('/', "jdbc:postgresql://".length());
         int query = adminUrl.indexOf('?');
-        String url = adminUrl.substring(0, path + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
-        return Map.of("spring.datasource.url", url);
+        return adminUrl.substring(0, path + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
+    }
+
+    /** Drops database {@code name}, closing what still holds it open (a killed application's last connections). */
+    public static void dropDatabase(String adminUrl, String name) {
+        try (Connection admin = DriverManager.getConnection(adminUrl); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + name, e);
+        }
     }
 
     /** Databases of earlier runs are dropped; one still in use by a run going on now refuses, and is left alone. */

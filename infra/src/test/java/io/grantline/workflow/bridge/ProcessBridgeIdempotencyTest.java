@@ -38,7 +38,7 @@ class ProcessBridgeIdempotencyTest extends GrantlineIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> instances(requestId) == 1);
 
         bridge.on(new ApprovalPolicyApplied(AccessRequestId.of(requestId), new ApprovalPolicy(List.of(ApprovalStage.MANAGER),
-                false, null, new ApprovalPolicy.DecisionTableRef("approval-policy", 1)), "admin");
+                false, null, new ApprovalPolicy.DecisionTableRef("approval-policy", 1))), "admin");
 
         assertThat(instances(requestId)).isEqualTo(1);
     }

@@ -4,9 +4,13 @@ import io.grantline.api.campaign.FindReviewAssignment;
 import io.grantline.api.campaign.ReviewAssignment;
 import io.grantline.api.campaign.ReviewId;
 import io.grantline.workflow.mail.Html;
-import io.grantline.workflow.mail.ProcessMail;
+import io.grantline.workflow.mail.Mail;
+import io.grantline.workflow.mail.MailOutbox;
 import io.grantline.workflow.words.PlainWords;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -38,17 +42,23 @@ class ReviewMails {
 
     private final QueryGateway queries;
     private final ReviewLinks links;
-    private final ProcessMail mail;
+    private final MailOutbox outbox;
     private final PlainWords words;
+    private final Clock clock;
 
-    ReviewMails(QueryGateway queries, ReviewLinks links, ProcessMail mail, PlainWords words) {
+    ReviewMails(QueryGateway queries, ReviewLinks links, MailOutbox outbox, PlainWords words, Clock clock) {
         this.queries = queries;
         this.links = links;
-        this.mail = mail;
+        this.outbox = outbox;
         this.words = words;
+        this.clock = clock;
     }
 
-    /** Mails the review's current reviewer, if it has one, open items and an address. */
+    /**
+     * Queues a mail to the review's current reviewer, if it has one, open items and an address. The assignment is kept in
+     * the review events' transaction (ADR 0007), so the mail is stored finished. One mail per occasion, review and
+     * reviewer; reminders, which come round on a cycle, one per day.
+     */
     void send(Occasion occasion, ReviewId reviewId) {
         Optional<ReviewAssignment> found = queries.query(new FindReviewAssignment(reviewId),
                 ResponseTypes.optionalInstanceOf(ReviewAssignment.class)).join();
@@ -81,6 +91,8 @@ class ReviewMails {
                 <p><a href="%s">Open your review</a></p>
                 """.formatted(Html.escape(review.reviewerName()), count, Html.escape(review.campaignId().value()), Html.escape(due),
                 Html.escape(link.toString()));
-        mail.sendAfterCommit(new ProcessMail.Mail(review.reviewerEmail(), subject, text, html));
+        String key = "review/" + occasion + "/" + reviewId.value() + "/" + review.reviewerId().value()
+                + (occasion == Occasion.REMINDER ? "/" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : "");
+        outbox.enqueue(key, new Mail(review.reviewerEmail(), subject, text, html));
     }
 }

@@ -8,6 +8,7 @@ import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.grant.GrantStatus;
 import io.grantline.api.grant.GrantSummary;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -27,18 +28,25 @@ class GrantFacts {
     }
 
     GrantSummary grant(GrantId id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("grant " + id.value() + " has no AccessGranted event"));
+    }
+
+    Optional<GrantSummary> find(GrantId id) {
         List<Object> history = payloads(id.toString());
         AccessGranted granted = history.stream().filter(AccessGranted.class::isInstance).map(AccessGranted.class::cast).findFirst()
-                .orElseThrow(() -> new IllegalStateException("grant " + id.value() + " has no AccessGranted event"));
+                .orElse(null);
+        if (granted == null) {
+            return Optional.empty();
+        }
         GrantRevoked revoked = history.stream().filter(GrantRevoked.class::isInstance).map(GrantRevoked.class::cast).findFirst()
                 .orElse(null);
         boolean provisioned = history.stream().anyMatch(GrantProvisioned.class::isInstance);
         GrantStatus status = revoked != null ? GrantStatus.ENDED : provisioned ? GrantStatus.ACTIVE : GrantStatus.PENDING_PROVISIONING;
         String resource = payloads(granted.entitlementId().toString()).stream().filter(EntitlementDefined.class::isInstance)
                 .map(EntitlementDefined.class::cast).map(EntitlementDefined::resource).findFirst().orElse(null);
-        return new GrantSummary(id, granted.identityId(), granted.entitlementId(), resource, granted.requestId(), status,
+        return Optional.of(new GrantSummary(id, granted.identityId(), granted.entitlementId(), resource, granted.requestId(), status,
                 granted.validFrom(), granted.validUntil(), revoked == null ? null : revoked.endedAt(),
-                revoked == null ? null : revoked.reason());
+                revoked == null ? null : revoked.reason()));
     }
 
     private List<Object> payloads(String aggregateId) {

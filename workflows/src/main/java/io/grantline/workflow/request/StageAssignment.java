@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class StageAssignment {
 
+    /** How often the task has been moved: each move mails its newcomers once, even one the stage comes back to. */
+    private static final String ASSIGNMENT_ROUND = "assignmentRound";
+
     private final TaskService tasks;
     private final ApprovalMails mails;
 
@@ -54,10 +57,13 @@ public class StageAssignment {
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
                 .forEach(link -> tasks.deleteCandidateUser(task.getId(), link.getUserId()));
         approvers.forEach(approver -> tasks.addCandidateUser(task.getId(), approver.value()));
+        Object moved = tasks.getVariableLocal(task.getId(), ASSIGNMENT_ROUND);
+        int round = (moved instanceof Number number ? number.intValue() : 0) + 1;
+        tasks.setVariableLocal(task.getId(), ASSIGNMENT_ROUND, round);
         if (!added.isEmpty()) {
-            mails.send(occasion, requestId, stageIndex(task),
+            mails.send(occasion, requestId, stageIndex(task), 0,
                     ApprovalStage.valueOf((String) tasks.getVariable(task.getId(), StageVariables.STAGE)),
-                    Instant.parse((String) tasks.getVariable(task.getId(), StageVariables.DECIDE_BY)), added);
+                    Instant.parse((String) tasks.getVariable(task.getId(), StageVariables.DECIDE_BY)), added, "move-" + round);
         }
     }
 }

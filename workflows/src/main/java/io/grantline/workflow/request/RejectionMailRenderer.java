@@ -1,0 +1,76 @@
+package io.grantline.workflow.request;
+
+import io.grantline.api.entitlement.EntitlementSummary;
+import io.grantline.api.identity.IdentitySummary;
+import io.grantline.api.request.AccessRequestId;
+import io.grantline.api.request.AccessRequestSummary;
+import io.grantline.api.request.RejectionReason;
+import io.grantline.workflow.mail.Html;
+import io.grantline.workflow.mail.Mail;
+import io.grantline.workflow.mail.MailPayload;
+import io.grantline.workflow.mail.MailRenderer;
+import io.grantline.workflow.mail.Rendering;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Writes the requester's "not granted" mail when it is sent, saying why in plain words. */
+@Component
+class RejectionMailRenderer implements MailRenderer {
+
+    private final RequestFacts facts;
+
+    RejectionMailRenderer(RequestFacts facts) {
+        this.facts = facts;
+    }
+
+    @Override
+    public String kind() {
+        return RequesterMails.KIND;
+    }
+
+    @Override
+    public Rendering render(MailPayload payload) {
+        AccessRequestId requestId = AccessRequestId.of(payload.get("requestId"));
+        Optional<AccessRequestSummary> found = facts.request(requestId);
+        if (found.isEmpty()) {
+            return new Rendering.NotYet("request " + requestId.value());
+        }
+        AccessRequestSummary request = found.get();
+        Optional<IdentitySummary> requester = facts.identity(request.requesterId());
+        if (requester.isEmpty()) {
+            return new Rendering.NotYet("identity " + request.requesterId().value());
+        }
+        if (requester.get().email() == null) {
+            return new Rendering.Skip("requester " + request.requesterId().value() + " of rejected request " + requestId.value()
+                    + " has no email address");
+        }
+        String what = facts.entitlement(request.entitlementId()).map(EntitlementSummary::resource)
+                .map(resource -> resource + " (" + request.entitlementId().value() + ")").orElse(request.entitlementId().value());
+        String reason = payload.get("reason");
+        String why = why(reason == null ? null : RejectionReason.valueOf(reason));
+        String text = """
+                Your request %s for %s was not granted.
+
+                Why: %s
+                Justification you gave: %s
+                """.formatted(requestId.value(), what, why, request.justification());
+        String html = """
+                <p>Your request %s for <strong>%s</strong> was not granted.</p>
+                <p>Why: %s<br>Justification you gave: %s</p>
+                """.formatted(Html.escape(requestId.value()), Html.escape(what), Html.escape(why), Html.escape(request.justification()));
+        return new Rendering.Ready(new Mail(requester.get().email(), "Not granted: " + what, text, html));
+    }
+
+    private static String why(RejectionReason reason) {
+        if (reason == null) {
+            return "the request was rejected.";
+        }
+        return switch (reason) {
+            case APPROVER_REJECTED -> "an approver rejected it.";
+            case NO_APPROVER -> "nobody else could decide one of its approval stages.";
+            case SOD_CONFLICT -> "the access conflicts with access already held (separation of duties).";
+            case ENTITLEMENT_RETIRED -> "the entitlement was retired before access could start.";
+            case BENEFICIARY_INACTIVE -> "the identity the access was for is no longer active.";
+        };
+    }
+}
