@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -31,8 +32,12 @@ class DmnApprovalPolicyTable implements ApprovalPolicyTable {
     static final String STAGES_DECISION = "approval-stages";
     static final String LIMITS_DECISION = "approval-limits";
 
+    /** Answers kept per deployed table and facts; a handful of tiers, levels, kinds and zones make a few hundred. */
+    private static final int MOST_ANSWERS_KEPT = 10_000;
+
     private final RepositoryService repository;
     private final DecisionService decisions;
+    private final Map<PolicyQuestion, ApprovalPolicy> answers = new ConcurrentHashMap<>();
 
     DmnApprovalPolicyTable(RepositoryService repository, DecisionService decisions) {
         this.repository = repository;
@@ -46,6 +51,26 @@ class DmnApprovalPolicyTable implements ApprovalPolicyTable {
         if (table == null) {
             throw new IllegalStateException("no approval policy is deployed (decision requirements '" + DECISION_REQUIREMENTS_KEY + "')");
         }
+        // a deployed table never changes (a change is a new version with a new id): its answers can be kept
+        PolicyQuestion question = new PolicyQuestion(table.getId(), risk, level, beneficiaryKind, zone);
+        ApprovalPolicy known = answers.get(question);
+        if (known != null) {
+            return known;
+        }
+        if (answers.size() >= MOST_ANSWERS_KEPT) {
+            answers.clear();
+        }
+        ApprovalPolicy policy = evaluate(table, risk, level, beneficiaryKind, zone);
+        answers.put(question, policy);
+        return policy;
+    }
+
+    /** What the table is asked: its deployment's id, and the facts its rules may test. */
+    private record PolicyQuestion(String tableId, RiskTier risk, PrivilegeLevel level, IdentityKind beneficiaryKind, String zone) {
+    }
+
+    private ApprovalPolicy evaluate(DecisionRequirementsDefinition table, RiskTier risk, PrivilegeLevel level,
+                                    IdentityKind beneficiaryKind, String zone) {
         Map<String, Object> facts = new HashMap<>();
         facts.put("riskTier", risk.name());
         facts.put("privilegeLevel", level == null ? null : level.name());
