@@ -33,6 +33,8 @@ final class ChildApplication implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         if (jfr != null) {
+            // Spring, Axon and Camunda stack deeper than JFR's default 64 frames: keep the Grantline frames in view
+            command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
         command.add("-jar");

@@ -14,15 +14,17 @@ import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the time went, from a flight recording, without a GUI: CPU samples by thread, by top frame, by package and by
  * the first Grantline frame on the stack; the longest monitor waits and thread parks by the code that waited; and
- * database round trips (socket reads) by thread. Parks of idle pool threads waiting for work are left out (they wait
+ * sleeps, {@code Object.wait} and database round trips (socket reads) by thread. Parks of idle pool threads waiting for work are left out (they wait
  * in the pool's own queue, not in anyone's way).
  *
- * <p>{@code JfrSummary run.jfr [--from=ISO-instant --to=ISO-instant] [--top=15]}. When {@code run.phases} (written by
+ * <p>{@code JfrSummary run.jfr [--from=ISO-instant --to=ISO-instant] [--top=15] [--thread=process-bridge]}; with
+ * {@code --thread}, only the threads whose name contains it. When {@code run.phases} (written by
  * {@link ProcessThroughputBenchmark}) lies beside the recording and no window is given, each phase is summarized on
  * its own.
  */
@@ -33,6 +35,10 @@ public final class JfrSummary {
     private static final List<String> PLUMBING = List.of("java.", "jdk.", "sun.", "com.zaxxer.hikari.util.ConcurrentBag");
     /** Idle workers parked in their pool's queue: waiting for work, not for a resource. */
     private static final List<String> IDLE = List.of("java.util.concurrent.ThreadPoolExecutor.getTask",
+            // tracking processors and the event store's producer waiting for new events; the Mongo driver's heartbeat
+            "org.axonframework.eventsourcing.eventstore.EmbeddedEventStore$EventConsumer.peekGlobalStream",
+            "org.axonframework.eventsourcing.eventstore.EmbeddedEventStore$EventProducer.waitForData",
+            "com.mongodb.internal.connection.DefaultServerMonitor",
             "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take", "java.util.concurrent.ForkJoinPool.awaitWork",
             "org.apache.tomcat.util.threads.TaskQueue", "java.util.concurrent.SynchronousQueue");
 
@@ -41,14 +47,16 @@ public final class JfrSummary {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("--")) {
-            System.out.println("usage: JfrSummary recording.jfr [--from=2026-12-01T10:00:00Z --to=…] [--top=15]");
+            System.out.println("usage: JfrSummary recording.jfr [--from=2026-12-01T10:00:00Z --to=…] [--top=15] [--thread=name-part]");
             return;
         }
         Path recording = Path.of(args[0]);
         int top = Integer.parseInt(option(args, "top", "15"));
+        String thread = option(args, "thread", "");
         String from = option(args, "from", null);
         Path phases = Path.of(recording.toString().replaceAll("\\.jfr$", "") + ".phases");
-        List<RecordedEvent> events = RecordingFile.readAllEvents(recording);
+        List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
+                .filter(e -> thread.isEmpty() || threadOf(e).contains(thread)).toList();
         if (from == null && Files.exists(phases)) {
             for (String line : Files.readAllLines(phases)) {
                 String[] phase = line.split(" ");
@@ -65,16 +73,25 @@ public final class JfrSummary {
                 .filter(e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to)).toList();
         List<RecordedEvent> samples = ofType(events, "jdk.ExecutionSample");
         System.out.printf(Locale.ROOT, "%n=== %s: %s .. %s, %,d execution samples%n", title, from, to, samples.size());
-        countTop("CPU samples by thread (digits as #)", samples, e -> threadGroup(e), top);
+        countTop("CPU samples by thread (digits as #)", samples, JfrSummary::sampledThread, top);
         countTop("CPU samples by top frame", samples, e -> frame(e.getStackTrace(), 0), top);
         countTop("CPU samples by top frame's package", samples, e -> packageOf(frame(e.getStackTrace(), 0)), top);
         countTop("CPU samples by first Grantline frame (inclusive)", samples, e -> firstFrame(e.getStackTrace(), "io.grantline."), top);
         sumTop("monitor enter (jdk.JavaMonitorEnter) by monitor class @ first non-JDK frame", ofType(events, "jdk.JavaMonitorEnter"),
                 e -> className(e, "monitorClass") + " @ " + waiter(e.getStackTrace()), top);
-        List<RecordedEvent> parks = ofType(events, "jdk.ThreadPark").stream().filter(e -> !idle(e.getStackTrace())).toList();
+        List<RecordedEvent> allParks = ofType(events, "jdk.ThreadPark");
+        List<RecordedEvent> parks = allParks.stream().filter(e -> !idle(e.getStackTrace())).toList();
+        System.out.printf(Locale.ROOT, "-- idle parks left out (pool workers waiting for work, processors waiting for events): %,d, %s%n",
+                allParks.size() - parks.size(), seconds(allParks.stream().filter(e -> idle(e.getStackTrace()))
+                        .mapToLong(e -> e.getDuration().toMillis()).sum()));
         sumTop("thread park (jdk.ThreadPark, idle pool workers left out) by first non-JDK frame", parks,
                 e -> waiter(e.getStackTrace()), top);
         sumTop("thread park by thread", parks, JfrSummary::threadGroup, top);
+        sumTop("sleeps (jdk.ThreadSleep) by first non-JDK frame", ofType(events, "jdk.ThreadSleep"),
+                e -> waiter(e.getStackTrace()), top);
+        sumTop("sleeps by thread", ofType(events, "jdk.ThreadSleep"), JfrSummary::threadGroup, top);
+        sumTop("Object.wait (jdk.JavaMonitorWait) by first non-JDK frame", ofType(events, "jdk.JavaMonitorWait"),
+                e -> waiter(e.getStackTrace()), top);
         sumTop("socket reads (jdk.SocketRead, e.g. database round trips) by thread", ofType(events, "jdk.SocketRead"),
                 JfrSummary::threadGroup, top);
     }
@@ -122,6 +139,16 @@ public final class JfrSummary {
 
     private static String threadGroup(RecordedEvent e) {
         return e.getThread() == null ? "?" : DIGITS.matcher(String.valueOf(e.getThread().getJavaName())).replaceAll("#");
+    }
+
+    private static String threadOf(RecordedEvent e) {
+        return e.getEventType().getName().equals("jdk.ExecutionSample") ? sampledThread(e) : threadGroup(e);
+    }
+
+    /** An execution sample names the thread it sampled in a field of its own, not as the event's thread. */
+    private static String sampledThread(RecordedEvent e) {
+        RecordedThread thread = e.getThread("sampledThread");
+        return thread == null ? "?" : DIGITS.matcher(String.valueOf(thread.getJavaName())).replaceAll("#");
     }
 
     private static String frame(RecordedStackTrace stack, int index) {
