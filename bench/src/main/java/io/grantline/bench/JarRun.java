@@ -2,6 +2,7 @@ package io.grantline.bench;
 
 import io.grantline.bench.ProcessThroughputBenchmark.Options;
 import io.grantline.bench.ProcessThroughputBenchmark.Population;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,9 @@ final class JarRun {
     Result run() throws Exception {
         Path jfr = options.jfr() ? out.resolve(name + ".jfr").toAbsolutePath() : null;
         try (PipelineDatabase db = PipelineDatabase.create(options.pg(), database);
-             ChildApplication app = ChildApplication.start(jar.toAbsolutePath(), db.url(), Files.createDirectories(out.resolve(name + "-data")).toAbsolutePath(),
-                     ProcessThroughputBenchmark.ADMIN_PASSWORD, options.jvm(), jfr, out.resolve(name + ".log"))) {
+             ChildApplication app = ChildApplication.start(jar.toAbsolutePath(), db.url(),
+                     Files.createDirectories(out.resolve(name + "-data")).toAbsolutePath(), ProcessThroughputBenchmark.ADMIN_PASSWORD,
+                     options.jvm(), jfr, out.resolve(name + ".log"))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(app)));
             long started = System.nanoTime();
             new Seeding(app, population).awaitHealthy(240);
@@ -84,6 +86,7 @@ final class JarRun {
         long fromIndex = db.lastGlobalIndex();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
         String began = ProcessThroughputBenchmark.now();
         long start = System.nanoTime();
         long deadline = start + options.phaseTimeoutSeconds() * 1_000_000_000L;
@@ -95,6 +98,7 @@ final class JarRun {
                         ApiCalls.basic(population.requester(requester), ProcessThroughputBenchmark.USER_PASSWORD),
                         "{\"entitlementId\":\"" + Population.entitlement(population.entitlementOf(k))
                                 + "\",\"justification\":\"throughput benchmark request " + k + "\"}");
+                answered.incrementAndGet();
                 if (ProcessThroughputBenchmark.accepted(answer)) {
                     accepted.incrementAndGet();
                     requestsPerApprover.incrementAndGet(Population.approverOf(requester));
@@ -103,7 +107,8 @@ final class JarRun {
         });
         awaitClients(clients, deadline);
         double filed = ProcessThroughputBenchmark.secondsSince(start);
-        System.out.printf(Locale.ROOT, "filing: %,d calls answered in %.1f s (%,.1f/s); %s%n", Math.min(next.get(), options.requests()), filed, options.requests() / filed, calls.summary());
+        System.out.printf(Locale.ROOT, "filing: %,d calls made in %.1f s (%,.1f/s); %s%n", answered.get(), filed,
+                answered.get() / filed, calls.summary());
         double rate = awaitEvents(app, db, fromIndex, PipelineDatabase.STAGE_OPENED, accepted.get(), start, deadline,
                 "filing → open approval stage", "requests/s");
         phases.add("filing " + began + " " + ProcessThroughputBenchmark.now());
@@ -162,12 +167,13 @@ final class JarRun {
         }
         double seconds = ProcessThroughputBenchmark.secondsSince(start);
         if (seen < expected) {
-            System.out.printf(Locale.ROOT, "%s: did not finish: %,d of %,d after %.0f s%s%n", what, seen, expected, seconds,
-                    app.alive() ? "" : " (the application stopped; see its log)");
+            System.out.printf(Locale.ROOT, "%s: did not finish: %,d of %,d after %.0f s%s (load average %.1f)%n", what, seen,
+                    expected, seconds, app.alive() ? "" : " (the application stopped; see its log)", loadAverage());
             return Double.NaN;
         }
         double rate = expected / seconds;
-        System.out.printf(Locale.ROOT, "%s: %,d of %,d in %.1f s = %,.1f %s%n", what, seen, expected, seconds, rate, unit);
+        System.out.printf(Locale.ROOT, "%s: %,d of %,d in %.1f s = %,.1f %s (load average %.1f)%n", what, seen, expected,
+                seconds, rate, unit, loadAverage());
         return rate;
     }
 
@@ -185,6 +191,11 @@ final class JarRun {
         }
         System.out.printf(Locale.ROOT, "mail_outbox: %,d rows, %,d sent, %.1f s after the first filing%n", mail[0], mail[1],
                 ProcessThroughputBenchmark.secondsSince(start));
+    }
+
+    /** The machine's 1-minute load average: on a shared 2-core machine, other work moves every figure. */
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static List<Thread> clients(Runnable work) {

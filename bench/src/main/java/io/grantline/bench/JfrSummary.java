@@ -19,7 +19,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the time went, from a flight recording, without a GUI: CPU samples by thread, by top frame, by package and by
- * the first Grantline frame on the stack; the longest monitor waits and thread parks by the code that waited; and
+ * the innermost Grantline frame on the stack; the longest monitor waits and thread parks by the code that waited; and
  * sleeps, {@code Object.wait} and database round trips (socket reads) by thread. Parks of idle pool threads waiting for work are left out (they wait
  * in the pool's own queue, not in anyone's way).
  *
@@ -76,7 +76,8 @@ public final class JfrSummary {
         countTop("CPU samples by thread (digits as #)", samples, JfrSummary::sampledThread, top);
         countTop("CPU samples by top frame", samples, e -> frame(e.getStackTrace(), 0), top);
         countTop("CPU samples by top frame's package", samples, e -> packageOf(frame(e.getStackTrace(), 0)), top);
-        countTop("CPU samples by first Grantline frame (inclusive)", samples, e -> firstFrame(e.getStackTrace(), "io.grantline."), top);
+        countTop("CPU samples by innermost Grantline frame (the Grantline code nearest the CPU)", samples,
+                e -> firstFrame(e.getStackTrace(), "io.grantline."), top);
         sumTop("monitor enter (jdk.JavaMonitorEnter) by monitor class @ first non-JDK frame", ofType(events, "jdk.JavaMonitorEnter"),
                 e -> className(e, "monitorClass") + " @ " + waiter(e.getStackTrace()), top);
         List<RecordedEvent> allParks = ofType(events, "jdk.ThreadPark");

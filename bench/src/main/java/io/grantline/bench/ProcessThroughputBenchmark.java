@@ -49,8 +49,8 @@ public final class ProcessThroughputBenchmark {
         double tps = Double.NaN;
         if (options.pgbenchSeconds() > 0) {
             tps = Pgbench.run(options.pg(), "wt_bench_pgbench", CLIENTS, options.pgbenchSeconds(), out);
-            System.out.printf(Locale.ROOT, "pgbench: %d clients, one-row INSERT transactions, %d s: %,.0f tps%n", CLIENTS,
-                    options.pgbenchSeconds(), tps);
+            System.out.printf(Locale.ROOT, "pgbench: %d clients, one-row INSERT transactions, %d s: %,.0f tps (load average %.1f)%n",
+                    CLIENTS, options.pgbenchSeconds(), tps, JarRun.loadAverage());
         }
 
         List<String[]> table = new ArrayList<>();
