@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedEvent;
@@ -30,6 +31,8 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class JfrSummary {
 
+    private static final Set<String> USED = Set.of("jdk.ExecutionSample", "jdk.JavaMonitorEnter", "jdk.ThreadPark",
+            "jdk.ThreadSleep", "jdk.JavaMonitorWait", "jdk.SocketRead");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     /** Frames that say nothing about who waited: the JDK's locking and pool plumbing. */
     private static final List<String> PLUMBING = List.of("java.", "jdk.", "sun.", "com.zaxxer.hikari.util.ConcurrentBag");
@@ -55,8 +58,16 @@ public final class JfrSummary {
         String thread = option(args, "thread", "");
         String from = option(args, "from", null);
         Path phases = Path.of(recording.toString().replaceAll("\\.jfr$", "") + ".phases");
-        List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
-                .filter(e -> thread.isEmpty() || threadOf(e).contains(thread)).toList();
+        List<RecordedEvent> events = new ArrayList<>();
+        try (RecordingFile file = new RecordingFile(recording)) {
+            // keep only what the tables use: a profile recording holds far more, and all of it would not fit the heap
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                if (USED.contains(event.getEventType().getName()) && (thread.isEmpty() || threadOf(event).contains(thread))) {
+                    events.add(event);
+                }
+            }
+        }
         if (from == null && Files.exists(phases)) {
             for (String line : Files.readAllLines(phases)) {
                 String[] phase = line.split(" ");
