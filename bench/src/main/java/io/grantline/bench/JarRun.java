@@ -2,12 +2,14 @@ package io.grantline.bench;
 
 import io.grantline.bench.ProcessThroughputBenchmark.Options;
 import io.grantline.bench.ProcessThroughputBenchmark.Population;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /** One jar's turn: a fresh database and JVM, seeding, the two timed phases, then everything stopped and dropped. */
 final class JarRun {
@@ -47,10 +50,11 @@ final class JarRun {
 
     Result run() throws Exception {
         Path jfr = options.jfr() ? out.resolve(name + ".jfr").toAbsolutePath() : null;
+        // fresh: read models left by an earlier run in the same --out belong to a dropped event store
+        Path dataDir = deleteRecursively(out.resolve(name + "-data").toAbsolutePath());
         try (PipelineDatabase db = PipelineDatabase.create(options.pg(), database);
-             ChildApplication app = ChildApplication.start(jar.toAbsolutePath(), db.url(),
-                     Files.createDirectories(out.resolve(name + "-data")).toAbsolutePath(), ProcessThroughputBenchmark.ADMIN_PASSWORD,
-                     options.jvm(), jfr, out.resolve(name + ".log"))) {
+             ChildApplication app = ChildApplication.start(jar.toAbsolutePath(), db.url(), Files.createDirectories(dataDir),
+                     ProcessThroughputBenchmark.ADMIN_PASSWORD, options.jvm(), jfr, out.resolve(name + ".log"))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(app)));
             long started = System.nanoTime();
             new Seeding(app, population).awaitHealthy(240);
@@ -221,6 +225,17 @@ final class JarRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Path deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return directory;
     }
 
     private static void stopQuietly(ChildApplication app) {
