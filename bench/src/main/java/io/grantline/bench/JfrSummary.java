@@ -20,9 +20,10 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the time went, from a flight recording, without a GUI: CPU samples by thread, by top frame, by package and by
- * the innermost Grantline frame on the stack; the longest monitor waits and thread parks by the code that waited; and
- * sleeps, {@code Object.wait} and database round trips (socket reads) by thread. Parks of idle pool threads waiting for work are left out (they wait
- * in the pool's own queue, not in anyone's way).
+ * the innermost Grantline frame on the stack; the longest monitor waits and thread parks by the code that waited;
+ * sleeps and {@code Object.wait}; socket reads (PostgreSQL, MongoDB, SMTP round trips) by thread and client library.
+ * Parks of idle threads are left out: pool workers waiting for work and processors waiting for events wait in their
+ * own queues, not in anyone's way.
  *
  * <p>{@code JfrSummary run.jfr [--from=ISO-instant --to=ISO-instant] [--top=15] [--thread=process-bridge]}; with
  * {@code --thread}, only the threads whose name contains it. When {@code run.phases} (written by
@@ -104,8 +105,8 @@ public final class JfrSummary {
         sumTop("sleeps by thread", ofType(events, "jdk.ThreadSleep"), JfrSummary::threadGroup, top);
         sumTop("Object.wait (jdk.JavaMonitorWait) by first non-JDK frame", ofType(events, "jdk.JavaMonitorWait"),
                 e -> waiter(e.getStackTrace()), top);
-        sumTop("socket reads (jdk.SocketRead, e.g. database round trips) by thread", ofType(events, "jdk.SocketRead"),
-                JfrSummary::threadGroup, top);
+        sumTop("socket reads (jdk.SocketRead, ≥ 10 ms) by thread and client library (whom it waited for)",
+                ofType(events, "jdk.SocketRead"), e -> threadGroup(e) + " via " + library(waiter(e.getStackTrace())), top);
     }
 
     private static List<RecordedEvent> ofType(List<RecordedEvent> events, String type) {
@@ -202,6 +203,12 @@ public final class JfrSummary {
             }
         }
         return "?";
+    }
+
+    /** The first two parts of a frame's package: org.postgresql, com.mongodb, org.eclipse (angus mail), … */
+    private static String library(String frame) {
+        String[] parts = frame.split("\\.");
+        return parts.length < 3 ? frame : parts[0] + "." + parts[1];
     }
 
     private static boolean idle(RecordedStackTrace stack) {
