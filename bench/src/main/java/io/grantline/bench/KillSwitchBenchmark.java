@@ -14,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -44,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class KillSwitchBenchmark {
 
-    private static final String ADMIN_PASSWORD = "bench-admin-password";
+    private static final String ADMIN_PASSWORD = InProcessGrantline.ADMIN_PASSWORD;
     private static final IdentityId HOLDER = IdentityId.of("bench-compromised");
     private static final IdentityId OWNER = IdentityId.of("bench-owner");
 
@@ -52,19 +49,8 @@ public final class KillSwitchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int grants = Integer.parseInt(option(args, "grants", "1000"));
-        Path dataDir = Files.createTempDirectory("grantline-kill-switch-bench");
-        System.setProperty("grantline.data-dir", dataDir.toString());
-        System.setProperty("grantline.embedded.mongo-in-memory", "true");
-        System.setProperty("grantline.security.admin-password", ADMIN_PASSWORD);
-        System.setProperty("server.port", option(args, "port", "0"));
-        System.setProperty("spring.main.banner-mode", "off");
-        System.setProperty("logging.level.root", "WARN");
-        String jdbc = option(args, "jdbc", null);
-        if (jdbc != null) {
-            System.setProperty("spring.datasource.url", jdbc);
-        }
-        ConfigurableApplicationContext app = new SpringApplication(Class.forName("io.grantline.infra.GrantlineApplication")).run();
+        int grants = Integer.parseInt(InProcessGrantline.option(args, "grants", "1000"));
+        ConfigurableApplicationContext app = InProcessGrantline.start(args, "grantline-kill-switch-bench");
         try {
             run(app, grants);
         } finally {
@@ -171,12 +157,4 @@ public final class KillSwitchBenchmark {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (String arg : args) {
-            if (arg.startsWith("--" + name + "=")) {
-                return arg.substring(name.length() + 3);
-            }
-        }
-        return System.getProperty(name, fallback);
-    }
 }

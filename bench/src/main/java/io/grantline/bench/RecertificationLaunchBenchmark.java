@@ -25,8 +25,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -45,7 +43,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -65,7 +62,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class RecertificationLaunchBenchmark {
 
-    private static final String ADMIN_PASSWORD = "bench-admin-password";
+    private static final String ADMIN_PASSWORD = InProcessGrantline.ADMIN_PASSWORD;
     private static final int HOLDERS = 20_000;
     private static final int LIVE_REVIEWERS = 4;
     private static final int WARM_UP_REVIEWERS = 40;
@@ -75,23 +72,11 @@ public final class RecertificationLaunchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int grants = Integer.parseInt(option(args, "grants", "100000"));
-        int reviewers = Integer.parseInt(option(args, "reviewers", "2000"));
-        int live = Integer.parseInt(option(args, "live", "100"));
-        Path dataDir = Files.createTempDirectory("grantline-recert-bench");
-        System.setProperty("grantline.data-dir", dataDir.toString());
-        System.setProperty("grantline.embedded.mongo-in-memory", "true");
-        System.setProperty("grantline.security.admin-password", ADMIN_PASSWORD);
-        System.setProperty("server.port", option(args, "port", "0"));
-        System.setProperty("spring.main.banner-mode", "off");
-        System.setProperty("logging.level.root", "WARN");
-        String jdbc = option(args, "jdbc", null);
-        if (jdbc != null) {
-            System.setProperty("spring.datasource.url", jdbc);
-        }
-
+        int grants = Integer.parseInt(InProcessGrantline.option(args, "grants", "100000"));
+        int reviewers = Integer.parseInt(InProcessGrantline.option(args, "reviewers", "2000"));
+        int live = Integer.parseInt(InProcessGrantline.option(args, "live", "100"));
         long startApp = System.nanoTime();
-        ConfigurableApplicationContext app = new SpringApplication(Class.forName("io.grantline.infra.GrantlineApplication")).run();
+        ConfigurableApplicationContext app = InProcessGrantline.start(args, "grantline-recert-bench");
         System.out.printf(Locale.ROOT, "application started in %.1f s (max heap %,d MiB)%n", seconds(startApp),
                 Runtime.getRuntime().maxMemory() >> 20);
         try {
@@ -279,14 +264,6 @@ public final class RecertificationLaunchBenchmark {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (String arg : args) {
-            if (arg.startsWith("--" + name + "=")) {
-                return arg.substring(name.length() + 3);
-            }
-        }
-        return System.getProperty(name, fallback);
-    }
 
     /** Certifies the live reviewers' items of a campaign one by one, at a person's pace; times each decision. */
     private static final class Decider implements Runnable {

@@ -30,7 +30,15 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.common.Priority;
 import org.axonframework.common.lock.NullLockFactory;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolver;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -116,8 +124,42 @@ class AxonConfiguration {
         return new EventSourcedEntitlementCatalog(readOnly(Entitlement.class, eventStore));
     }
 
+    /**
+     * Only the aggregate's event-sourcing handlers run through this repository, never its command handlers: their
+     * Spring-bean parameters (a directory, a clock) resolve to nothing here rather than failing the inspection.
+     */
     private static <T> Repository<T> readOnly(Class<T> aggregateType, EventStore eventStore) {
-        return EventSourcingRepository.builder(aggregateType).eventStore(eventStore).lockFactory(NullLockFactory.INSTANCE).build();
+        ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
+                ClasspathParameterResolverFactory.forClass(aggregateType), CommandHandlerParametersUnused.INSTANCE);
+        return EventSourcingRepository.builder(aggregateType).eventStore(eventStore).lockFactory(NullLockFactory.INSTANCE)
+                .parameterResolverFactory(resolvers).build();
+    }
+
+    /**
+     * Resolves to null any parameter after the first (the message's payload, which Axon's own factories resolve) that no
+     * other factory resolves: for handlers a read-only repository never invokes. Asked last.
+     */
+    @Priority(Priority.LAST)
+    private enum CommandHandlerParametersUnused implements ParameterResolverFactory {
+        INSTANCE;
+
+        @Override
+        public ParameterResolver<?> createInstance(Executable executable, Parameter[] parameters, int parameterIndex) {
+            if (parameterIndex == 0) {
+                return null;
+            }
+            return new ParameterResolver<Object>() {
+                @Override
+                public Object resolveParameterValue(Message<?> message) {
+                    return null;
+                }
+
+                @Override
+                public boolean matches(Message<?> message) {
+                    return true;
+                }
+            };
+        }
     }
 
     @Bean

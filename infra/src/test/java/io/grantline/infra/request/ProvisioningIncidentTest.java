@@ -16,7 +16,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A target system that refuses a grant leaves it PENDING_PROVISIONING with an incident; a retry recovers it. */
+/**
+ * A target system that refuses a grant leaves it PENDING_PROVISIONING with an incident (what Cockpit shows), while other
+ * requests keep flowing to ACTIVE; a retry recovers it.
+ */
 class ProvisioningIncidentTest extends GrantlineIntegrationTest {
 
     private static final String PASSWORD = "incident-password-1";
@@ -42,15 +45,7 @@ class ProvisioningIncidentTest extends GrantlineIntegrationTest {
         Api.Response filed = api().as(requester, PASSWORD).post("/api/access-requests",
                 "{\"entitlementId\":\"" + entitlement + "\",\"justification\":\"firmware update\"}");
         String requestId = filed.json().get("id").asText();
-        String taskId = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode item : api().as(manager, PASSWORD).get("/api/approvals/inbox").json()) {
-                if (item.get("requestId").asText().equals(requestId)) {
-                    return item.get("taskId").asText();
-                }
-            }
-            return null;
-        }, id -> id != null);
-        assertThat(api().as(manager, PASSWORD).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status())
+        assertThat(api().as(manager, PASSWORD).post("/api/approvals/" + awaitTask(manager, requestId) + "/decision", "{\"outcome\":\"APPROVE\"}").status())
                 .isEqualTo(202);
         String grantId = await().atMost(Duration.ofSeconds(20)).until(() ->
                 admin().get("/api/access-requests/" + requestId).json().path("grantId").asText(), id -> !id.isEmpty());
@@ -64,12 +59,35 @@ class ProvisioningIncidentTest extends GrantlineIntegrationTest {
         assertThat(eventStore.countOfType("grant:" + grantId, "GrantProvisioningFailed"))
                 .as("the grant's own history says its provisioning failed").isEqualTo(1);
 
+        // the incident holds up that grant only: another request is filed, decided and provisioned meanwhile
+        String steady = catalog.entitlement("hmi-9", "LOW", manager, "PT8H");
+        String otherRequest = api().as(requester, PASSWORD).post("/api/access-requests",
+                "{\"entitlementId\":\"" + steady + "\",\"justification\":\"shift handover\"}").json().get("id").asText();
+        assertThat(api().as(manager, PASSWORD).post("/api/approvals/" + awaitTask(manager, otherRequest) + "/decision",
+                "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
+        String otherGrant = await().atMost(Duration.ofSeconds(20)).until(() ->
+                admin().get("/api/access-requests/" + otherRequest).json().path("grantId").asText(), id -> !id.isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "ACTIVE".equals(admin().get("/api/grants/" + otherGrant).json().get("status").asText()));
+        assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(grantId)).count()).as("the incident is still open").isEqualTo(1);
+
         connector.targetSystemUp();
         management.setJobRetries(incident.getConfiguration(), 1);
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "ACTIVE".equals(admin().get("/api/grants/" + grantId).json().get("status").asText()));
         assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(grantId)).count()).isZero();
+    }
+
+    private String awaitTask(String approver, String requestId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode item : api().as(approver, PASSWORD).get("/api/approvals/inbox").json()) {
+                if (item.get("requestId").asText().equals(requestId)) {
+                    return item.get("taskId").asText();
+                }
+            }
+            return null;
+        }, id -> id != null);
     }
 
     /** Runs the provisioning job now instead of waiting for its 10 s retry interval; it fails while the target is down. */
