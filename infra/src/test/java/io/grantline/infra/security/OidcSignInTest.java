@@ -54,7 +54,7 @@ class OidcSignInTest {
                 "--grantline.security.bcrypt-strength=4",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey.toAbsolutePath(),
                 "--camunda.bpm.process-engine-name=oidc",
-                "--camunda.bpm.job-execution.enabled=false")) {
+                "--camunda.bpm.job-execution.enabled=true")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             Api admin = new Api(port).as("admin", "oidc-admin-password");
             assertThat(admin.post("/api/identities", """
