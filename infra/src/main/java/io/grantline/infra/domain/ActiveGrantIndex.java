@@ -51,8 +51,15 @@ class ActiveGrantIndex implements HeldEntitlements {
                 .param(query.identityId().value()).query(String.class).list().stream().map(GrantId::of).toList();
     }
 
+    /**
+     * What the identity holds, read under a lock on the identity's row (held until the transaction ends): two grants
+     * for one identity decided at the same moment, in two process jobs, are checked one after the other, so the
+     * second sees the first and a separation-of-duties conflict cannot slip between them. Works across nodes.
+     */
     @Override
     public Set<EntitlementId> activeEntitlementsOf(IdentityId identityId) {
+        jdbc.sql("SELECT identity_id FROM identity_index WHERE identity_id = ? FOR UPDATE").param(identityId.value())
+                .query(String.class).list();
         return jdbc.sql("SELECT entitlement_id FROM active_grant_index WHERE identity_id = ?").param(identityId.value())
                 .query(String.class).list().stream().map(EntitlementId::of).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
