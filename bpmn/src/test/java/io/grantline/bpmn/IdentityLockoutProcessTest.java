@@ -1,0 +1,85 @@
+package io.grantline.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * bpmn/identity-lockout.bpmn, the kill switch, on a real engine: started as the bridge starts it, it does nothing in the
+ * bridge's transaction; its jobs revoke the identity's grants, then move the stages it could decide; a revocation that
+ * keeps failing stays an incident on that step, before any stage moves.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "bpmn/identity-lockout.bpmn")
+class IdentityLockoutProcessTest {
+
+    ProcessEngine engine;
+
+    private StandIn revokeGrants;
+    private StandIn moveOpenStages;
+
+    @BeforeEach
+    void standInForTheDelegates() {
+        BpmnAwareTests.init(engine);
+        revokeGrants = StandIn.register("revokeGrantsOfIdentity", "identityId", "endReason");
+        moveOpenStages = StandIn.register("moveOpenStagesOfIdentity", "identityId");
+    }
+
+    @AfterEach
+    void resetStandIns() {
+        Mocks.reset();
+    }
+
+    @Test
+    void aCompromiseRevokesThenMovesTheStagesInJobsOfTheirOwn() {
+        ProcessInstance lockout = lockOut("event-1", "olga", "COMPROMISED");
+
+        assertThat(lockout).as("the bridge's transaction ends before any step runs").isWaitingAt("revokeGrants");
+        assertThat(revokeGrants.wasCalled()).isFalse();
+
+        EngineClock.executeDueJobs(engine.getManagementService(), lockout.getId());
+
+        assertThat(revokeGrants.seen("identityId")).containsExactly("olga");
+        assertThat(revokeGrants.seen("endReason")).containsExactly("COMPROMISED");
+        assertThat(moveOpenStages.seen("identityId")).containsExactly("olga");
+        assertThat(lockout).hasPassedInOrder("revokeGrants", "moveOpenStages", "done").isEnded();
+    }
+
+    @Test
+    void aRevocationThatKeepsFailingHoldsTheLockoutAtThatStep() {
+        revokeGrants.doing(execution -> {
+            throw new IllegalStateException("event store unreachable");
+        });
+        ProcessInstance lockout = lockOut("event-2", "bob", "DEPARTED");
+
+        var job = engine.getManagementService().createJobQuery().processInstanceId(lockout.getId()).singleResult();
+        engine.getManagementService().setJobRetries(job.getId(), 1);
+        try {
+            engine.getManagementService().executeJob(job.getId());
+        } catch (RuntimeException expected) {
+            // the step failed its last retry
+        }
+
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(lockout.getId()).singleResult().getActivityId())
+                .isEqualTo("revokeGrants");
+        assertThat(moveOpenStages.wasCalled()).isFalse();
+    }
+
+    private ProcessInstance lockOut(String eventId, String identityId, String endReason) {
+        return engine.getRuntimeService().createMessageCorrelation("IdentityLockedOut").processInstanceBusinessKey(eventId)
+                .setVariables(Variables.createVariables().putValue("identityId", identityId).putValue("endReason", endReason)
+                        .putValue("comment", "test"))
+                .correlateStartMessage();
+    }
+}
