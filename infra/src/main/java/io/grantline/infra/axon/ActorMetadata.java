@@ -1,9 +1,11 @@
 package io.grantline.infra.axon;
 
+import io.grantline.workflow.actor.CausingActor;
+
 /** The metadata keys that say who caused a command and its events, through which channel, from which address. */
 public final class ActorMetadata {
 
-    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_ID = CausingActor.METADATA_KEY;
     public static final String CHANNEL = "channel";
     public static final String ADDRESS = "address";
     public static final String REAUTHENTICATED = "reauthenticated";

@@ -13,6 +13,9 @@ public final class CausingActor {
     /** The process variable holding the id of whoever caused the latest move of the process. */
     public static final String VARIABLE = "causedBy";
 
+    /** The message metadata key naming who caused a command or event (infra's {@code ActorMetadata.ACTOR_ID}). */
+    public static final String METADATA_KEY = "actorId";
+
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private CausingActor() {

@@ -47,8 +47,7 @@ public class ProcessBridge {
     static final String ACCESS_REQUEST = "access-request";
     static final String GRANT_LIFECYCLE = "grant-lifecycle";
     static final String IDENTITY_LOCKOUT = "identity-lockout";
-    /** The metadata key of who caused an event (infra's ActorMetadata.ACTOR_ID). */
-    private static final String ACTOR = "actorId";
+    private static final String ACTOR = CausingActor.METADATA_KEY;
 
     private final RuntimeService runtime;
     private final HistoryService history;

@@ -39,10 +39,11 @@ class RevokeGrantsOfIdentityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object reason = execution.getVariable("endReason");
-        if (reason == null) {
+        Object endReason = execution.getVariable("endReason");
+        if (endReason == null) {
             return; // a suspension: the identity keeps its grants
         }
+        EndReason reason = EndReason.valueOf((String) endReason);
         IdentityId identityId = IdentityId.of((String) execution.getVariable("identityId"));
         String comment = (String) execution.getVariable("comment");
         List<GrantId> active = queries.query(new ListActiveGrantsOf(identityId), ResponseTypes.multipleInstancesOf(GrantId.class)).join();
@@ -50,7 +51,7 @@ class RevokeGrantsOfIdentityDelegate implements JavaDelegate {
             List<GrantId> chunk = active.subList(from, Math.min(active.size(), from + CHUNK));
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("revoke grants of " + identityId.value()));
             try {
-                chunk.forEach(grant -> commands.sendAndWait(new RevokeGrant(grant, EndReason.valueOf((String) reason), comment)));
+                chunk.forEach(grant -> commands.sendAndWait(new RevokeGrant(grant, reason, comment)));
                 unitOfWork.commit();
             } catch (RuntimeException e) {
                 unitOfWork.rollback(e);

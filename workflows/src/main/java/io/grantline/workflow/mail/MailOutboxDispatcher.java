@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,17 +168,15 @@ public class MailOutboxDispatcher implements SmartLifecycle {
             ready.keySet().forEach(message -> failures.put(message, e));
         }
         Instant now = clock.instant();
-        List<Long> sent = new ArrayList<>();
         ready.forEach((message, row) -> {
             Exception failure = failures.get(message);
             if (failure == null) {
                 table.sent(row.id(), now);
-                sent.add(row.id());
             } else {
                 failed(row, failure);
             }
         });
-        log.debug("Mail outbox sent {} of {}", sent.size(), ready.size());
+        log.debug("Mail outbox sent {} of {}", ready.size() - failures.size(), ready.size());
     }
 
     private void failed(OutboxTable.Row row, Exception error) {
