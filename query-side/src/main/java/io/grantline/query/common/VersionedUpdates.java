@@ -4,13 +4,20 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.Map;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Applies an event to one document only if the document has not seen that event yet: the first event of a stream
  * creates the document, and every later one must be newer than the document's {@code version}. So an event that is
  * delivered twice (a crash between the write and the token update) changes nothing the second time.
+ * <p>
+ * Every read and write addresses the document by {@code _id} alone: the embedded MongoDB-protocol server serves only
+ * that from an index, and a filter on {@code _id} and {@code version} together made each update scan the whole
+ * collection (slower with every request ever filed). Reading the version first and then writing is safe because a
+ * stream's events reach its projection one at a time, in order (one tracking segment per stream).
  */
 public final class VersionedUpdates {
 
@@ -31,6 +38,12 @@ public final class VersionedUpdates {
 
     /** Applies a later event if the document has not applied it, or a newer one, already. */
     public void apply(String id, long sequence, Update fields) {
-        mongo.updateFirst(query(where("_id").is(id).and("version").lt(sequence)), fields.set("version", sequence), collection);
+        Query byId = query(where("_id").is(id));
+        byId.fields().include("version");
+        Document current = mongo.findOne(byId, Document.class, collection);
+        if (current == null || !(current.get("version") instanceof Number version) || version.longValue() >= sequence) {
+            return;
+        }
+        mongo.updateFirst(query(where("_id").is(id)), fields.set("version", sequence), collection);
     }
 }

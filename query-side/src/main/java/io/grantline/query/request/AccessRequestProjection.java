@@ -199,8 +199,19 @@ public class AccessRequestProjection {
         closeInbox(requestId);
     }
 
+    /**
+     * Removes the request's open stages from every inbox. By {@code _id}: the embedded server answers a filter on any
+     * other field by reading the whole collection.
+     */
     private void closeInbox(String requestId) {
-        mongo.remove(query(where("requestId").is(requestId)), INBOX);
+        Query stagesOf = query(where("_id").is(requestId));
+        stagesOf.fields().include("stages");
+        Document request = mongo.findOne(stagesOf, Document.class, REQUESTS);
+        if (request == null || !(request.get("stages") instanceof Document stages) || stages.isEmpty()) {
+            return;
+        }
+        List<String> taskIds = stages.keySet().stream().map(index -> requestId + "." + index).toList();
+        mongo.remove(query(where("_id").in(taskIds)), INBOX);
     }
 
     private static List<String> ids(Set<IdentityId> ids) {
