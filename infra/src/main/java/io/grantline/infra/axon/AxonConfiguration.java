@@ -8,10 +8,12 @@ import io.grantline.command.entitlement.EventSourcedEntitlementCatalog;
 import io.grantline.command.identity.EventSourcedIdentityDirectory;
 import io.grantline.command.identity.Identity;
 import io.grantline.command.identity.IdentityDirectory;
+import io.grantline.infra.chain.ChainingJdbcEventStorageEngine;
 import io.grantline.query.campaign.CampaignProjection;
 import io.grantline.query.catalog.CatalogProjection;
 import io.grantline.query.grant.GrantProjection;
 import io.grantline.query.request.AccessRequestProjection;
+import io.grantline.workflow.identity.StreamReadAhead;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -83,11 +85,11 @@ class AxonConfiguration {
      * about 100 ms after its transaction commits. Each event is hash-chained in its own transaction (docs/adr/0004).
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+    ChainingJdbcEventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
-        return new io.grantline.infra.chain.ChainingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
+        return new ChainingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
@@ -96,6 +98,12 @@ class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema()), transactionManager);
+    }
+
+    /** Bulk steps read many streams with one query before their commands load them (the kill switch). */
+    @Bean
+    StreamReadAhead streamReadAhead(ChainingJdbcEventStorageEngine storageEngine) {
+        return storageEngine::readAhead;
     }
 
     @Bean

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +37,9 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ChainingJdbcEventStorageEngine.class);
 
-    /** Events hashed per round trip: well under any database's limit on bound parameters. */
+    /** Events hashed, or streams read ahead, per round trip: well under any database's limit on bound parameters. */
     private static final int CHUNK = 200;
+    private static final String READ_AHEAD = ChainingJdbcEventStorageEngine.class.getName() + ".readAhead";
 
     private final TransactionManager transactionManager;
 
@@ -65,6 +69,59 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
      * No snapshot is ever stored here (every aggregate is short-lived or small), so loading an aggregate does not
      * ask the snapshot table first: one round trip less for every command.
      */
+    /**
+     * Reads the streams of many aggregates with one query and keeps them in the current unit of work (its root), where
+     * {@link #fetchDomainEvents} takes each of them once. Outside a unit of work it does nothing.
+     */
+    public void readAhead(Collection<String> aggregateIdentifiers) {
+        if (aggregateIdentifiers.isEmpty() || !CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        Map<String, List<DomainEventData<?>>> streams = CurrentUnitOfWork.get().root().getOrComputeResource(READ_AHEAD, key -> new HashMap<>());
+        List<String> ids = List.copyOf(aggregateIdentifiers);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            Map<String, List<DomainEventData<?>>> read = new HashMap<>();
+            chunk.forEach(id -> read.put(id, new ArrayList<>()));
+            transactionManager.executeInTransaction(() -> {
+                EventSchema schema = schema();
+                String sql = "SELECT " + domainEventFields() + " FROM " + schema.domainEventTable() + " WHERE "
+                        + schema.aggregateIdentifierColumn() + " IN (" + placeholders(chunk.size()) + ") ORDER BY "
+                        + schema.aggregateIdentifierColumn() + ", " + schema.sequenceNumberColumn();
+                try (Connection connection = getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        query.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            DomainEventData<?> event = getDomainEventData(rows);
+                            read.get(event.getAggregateIdentifier()).add(event);
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new EventStoreException("could not read ahead the streams of " + chunk.size() + " aggregates", e);
+                }
+            });
+            streams.putAll(read);
+        }
+    }
+
+    /**
+     * A stream read ahead in this unit of work is served from memory, once (the command that loads it appends to it);
+     * a stream too long for one batch is read as usual.
+     */
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Map<String, List<DomainEventData<?>>> streams = CurrentUnitOfWork.get().root().getResource(READ_AHEAD);
+            List<DomainEventData<?>> ahead = streams == null ? null : streams.remove(aggregateIdentifier);
+            if (ahead != null && firstSequenceNumber == 0 && ahead.size() < batchSize) {
+                return ahead;
+            }
+        }
+        return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
+    }
+
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         return Stream.empty();

@@ -7,11 +7,15 @@ import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.grant.ListActiveGrantsOf;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.command.grant.HeldEntitlements;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +29,8 @@ import org.springframework.stereotype.Component;
 class ActiveGrantIndex implements HeldEntitlements {
 
     static final String PROCESSING_GROUP = "active-grant-index";
+    private static final String REVOKED_IN_THIS_UNIT_OF_WORK = ActiveGrantIndex.class.getName() + ".revoked";
+    private static final int DELETED_PER_STATEMENT = 200;
 
     private final JdbcClient jdbc;
 
@@ -40,9 +46,32 @@ class ActiveGrantIndex implements HeldEntitlements {
                 .update();
     }
 
+    /**
+     * A revocation leaves the index with the transaction that records it. The revocations of one unit of work (the
+     * kill switch revokes a hundred grants in one) are deleted with one statement at the end of its prepare-commit
+     * phase, where Axon publishes them to this processor anyway: no command of that unit of work could have read the
+     * index after them.
+     */
     @EventHandler
     void on(GrantRevoked event) {
-        jdbc.sql("DELETE FROM active_grant_index WHERE grant_id = ?").param(event.grantId().value()).update();
+        if (!CurrentUnitOfWork.isStarted()) {
+            delete(List.of(event.grantId().value()));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.getOrComputeResource(REVOKED_IN_THIS_UNIT_OF_WORK, key -> {
+            List<String> revoked = new ArrayList<>();
+            root.onPrepareCommit(unitOfWork -> delete(revoked));
+            return revoked;
+        }).add(event.grantId().value());
+    }
+
+    private void delete(List<String> grantIds) {
+        for (int from = 0; from < grantIds.size(); from += DELETED_PER_STATEMENT) {
+            List<String> chunk = grantIds.subList(from, Math.min(grantIds.size(), from + DELETED_PER_STATEMENT));
+            jdbc.sql("DELETE FROM active_grant_index WHERE grant_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(List.copyOf(chunk)).update();
+        }
     }
 
     @QueryHandler

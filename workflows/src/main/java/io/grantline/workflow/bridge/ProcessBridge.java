@@ -1,12 +1,7 @@
 package io.grantline.workflow.bridge;
 
 import io.grantline.api.grant.AccessGranted;
-import io.grantline.api.grant.EndReason;
 import io.grantline.api.grant.GrantRevoked;
-import io.grantline.api.identity.IdentityDeparted;
-import io.grantline.api.identity.IdentityId;
-import io.grantline.api.identity.IdentityMarkedCompromised;
-import io.grantline.api.identity.IdentitySuspended;
 import io.grantline.api.request.AccessRequestCancelled;
 import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalPolicyApplied;
@@ -23,7 +18,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,7 +31,8 @@ import org.springframework.stereotype.Component;
  * incident in Cockpit when they keep failing, never holding up another request). This is a tracking processor whose
  * token lives in the same database as the engine, in the same transaction as the engine's work: an event is acted on
  * exactly once, or, after a failure, again from scratch. Every reaction also checks the engine's state, so handling an
- * event twice starts nothing twice. Each process keeps who caused its latest move ({@link CausingActor}).
+ * event twice starts nothing twice. Each process keeps who caused its latest move ({@link CausingActor}). The kill
+ * switch has a processor of its own ({@link LockoutBridge}), so a compromise never waits behind this one's backlog.
  */
 @Component
 @ProcessingGroup(ProcessBridge.PROCESSING_GROUP)
@@ -46,7 +41,6 @@ public class ProcessBridge {
     public static final String PROCESSING_GROUP = "process-bridge";
     static final String ACCESS_REQUEST = "access-request";
     static final String GRANT_LIFECYCLE = "grant-lifecycle";
-    static final String IDENTITY_LOCKOUT = "identity-lockout";
     private static final String ACTOR = CausingActor.METADATA_KEY;
 
     private final RuntimeService runtime;
@@ -143,50 +137,18 @@ public class ProcessBridge {
                 .correlateAll();
     }
 
-    /**
-     * The kill switch: the identity's lockout process revokes everything it holds and moves the stages it could decide,
-     * in jobs of its own. One process per identity event (its id is the business key), so a second compromise after a
-     * reinstatement locks out again.
-     */
-    @EventHandler
-    void on(IdentityMarkedCompromised event, EventMessage<?> message, @MetaDataValue(ACTOR) String actor) {
-        lockOut(event.identityId(), EndReason.COMPROMISED, "identity marked compromised: " + event.reason(), message, actor);
-    }
-
-    @EventHandler
-    void on(IdentityDeparted event, EventMessage<?> message, @MetaDataValue(ACTOR) String actor) {
-        lockOut(event.identityId(), EndReason.DEPARTED, "identity departed: " + event.reason(), message, actor);
-    }
-
-    /** A suspended identity keeps its grants (a reinstatement gives it back its work) but decides nothing meanwhile. */
-    @EventHandler
-    void on(IdentitySuspended event, EventMessage<?> message, @MetaDataValue(ACTOR) String actor) {
-        lockOut(event.identityId(), null, null, message, actor);
-    }
-
-    private void lockOut(IdentityId identityId, EndReason reason, String comment, EventMessage<?> cause, String actor) {
-        if (started(IDENTITY_LOCKOUT, cause.getIdentifier())) {
-            return;
-        }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("identityId", identityId.value());
-        if (reason != null) {
-            variables.put("endReason", reason.name());
-            variables.put("comment", comment);
-        }
-        causedBy(variables, actor);
-        runtime.createMessageCorrelation("IdentityLockedOut").processInstanceBusinessKey(cause.getIdentifier()).setVariables(variables)
-                .correlateStartMessage();
-    }
-
-    private static void causedBy(Map<String, Object> variables, String actor) {
+    static void causedBy(Map<String, Object> variables, String actor) {
         if (actor != null) {
             variables.put(CausingActor.VARIABLE, actor);
         }
     }
 
-    /** History is kept in full, so it names running processes too: one query answers "started before?". */
     private boolean started(String process, String businessKey) {
+        return started(history, process, businessKey);
+    }
+
+    /** History is kept in full, so it names running processes too: one query answers "started before?". */
+    static boolean started(HistoryService history, String process, String businessKey) {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
                 .count() > 0;
     }

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The kill switch's first step: revokes every grant the identity holds, as the active-grant index (written in the
- * event store's transaction) lists them. The revocations of a chunk share one unit of work, so their events are
- * appended, and hash-chained, as one batch; all of them commit with the job, at once. A retried job finds only the
- * grants still active.
+ * event store's transaction) lists them. The revocations of a chunk share one unit of work: the chunk's grant streams
+ * are read with one query before its commands load them, and their events are appended, and hash-chained, as one
+ * batch; all of them commit with the job, at once. A retried job finds only the grants still active.
  */
 @Component("revokeGrantsOfIdentity")
 class RevokeGrantsOfIdentityDelegate implements JavaDelegate {
@@ -31,10 +31,12 @@ class RevokeGrantsOfIdentityDelegate implements JavaDelegate {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final StreamReadAhead streams;
 
-    RevokeGrantsOfIdentityDelegate(CommandGateway commands, QueryGateway queries) {
+    RevokeGrantsOfIdentityDelegate(CommandGateway commands, QueryGateway queries, StreamReadAhead streams) {
         this.commands = commands;
         this.queries = queries;
+        this.streams = streams;
     }
 
     @Override
@@ -46,11 +48,13 @@ class RevokeGrantsOfIdentityDelegate implements JavaDelegate {
         EndReason reason = EndReason.valueOf((String) endReason);
         IdentityId identityId = IdentityId.of((String) execution.getVariable("identityId"));
         String comment = (String) execution.getVariable("comment");
+        long started = System.nanoTime();
         List<GrantId> active = queries.query(new ListActiveGrantsOf(identityId), ResponseTypes.multipleInstancesOf(GrantId.class)).join();
         for (int from = 0; from < active.size(); from += CHUNK) {
             List<GrantId> chunk = active.subList(from, Math.min(active.size(), from + CHUNK));
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("revoke grants of " + identityId.value()));
             try {
+                streams.readAhead(chunk.stream().map(GrantId::toString).toList());
                 chunk.forEach(grant -> commands.sendAndWait(new RevokeGrant(grant, reason, comment)));
                 unitOfWork.commit();
             } catch (RuntimeException e) {
@@ -58,6 +62,7 @@ class RevokeGrantsOfIdentityDelegate implements JavaDelegate {
                 throw e;
             }
         }
-        log.info("Revoked {} grant(s) of identity {} ({})", active.size(), identityId.value(), reason);
+        log.info("Revoked {} grant(s) of identity {} ({}) in {} ms; they commit with this step", active.size(), identityId.value(),
+                reason, (System.nanoTime() - started) / 1_000_000);
     }
 }
