@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HTTP calls of one phase against one instance, with HTTP Basic per caller (cheap at work factor 4), and the tally of
+ * HTTP calls of one phase against one instance, each with its caller's Authorization header, and the tally of
  * what came back: answers by status, latencies, and the bodies of the first few 5xx (each one a defect to look at).
  */
 final class ApiCalls {

@@ -57,18 +57,19 @@ final class JarRun {
                      ProcessThroughputBenchmark.ADMIN_PASSWORD, options.jvm(), jfr, out.resolve(name + ".log"))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(app)));
             long started = System.nanoTime();
-            new Seeding(app, population).awaitHealthy(240);
+            Seeding seeding = new Seeding(app, population, options.tokens());
+            seeding.awaitHealthy(240);
             System.out.printf(Locale.ROOT, "started: pid %d on %s in %.1f s (log %s)%n", app.pid(), app.baseUrl(),
                     ProcessThroughputBenchmark.secondsSince(started), app.log());
-            new Seeding(app, population).seed();
+            seeding.seed();
             double filingRate = Double.NaN;
             double approvalRate = Double.NaN;
             ApiCalls filings = new ApiCalls(app.baseUrl());
             ApiCalls decisions = new ApiCalls(app.baseUrl());
             ApiCalls inbox = new ApiCalls(app.baseUrl());
             try {
-                filingRate = filing(app, db, filings);
-                approvalRate = approval(app, db, inbox, decisions);
+                filingRate = filing(app, db, filings, seeding);
+                approvalRate = approval(app, db, inbox, decisions, seeding);
             } finally {
                 Files.write(out.resolve(name + ".phases"), phases);
                 int errors = filings.serverErrorCount() + decisions.serverErrorCount() + inbox.serverErrorCount();
@@ -86,7 +87,7 @@ final class JarRun {
     }
 
     /** Phase 1: 8 clients file every request; done when each accepted filing has its approval stage opened. */
-    private double filing(ChildApplication app, PipelineDatabase db, ApiCalls calls) throws Exception {
+    private double filing(ChildApplication app, PipelineDatabase db, ApiCalls calls, Seeding seeding) throws Exception {
         long fromIndex = db.lastGlobalIndex();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
@@ -99,7 +100,7 @@ final class JarRun {
                  k = ProcessThroughputBenchmark.next(next, options.requests())) {
                 int requester = population.requesterOf(k);
                 HttpResponse<String> answer = calls.send("POST", "/api/access-requests",
-                        ApiCalls.basic(population.requester(requester), ProcessThroughputBenchmark.USER_PASSWORD),
+                        seeding.authorization(population.requester(requester)),
                         "{\"entitlementId\":\"" + Population.entitlement(population.entitlementOf(k))
                                 + "\",\"justification\":\"throughput benchmark request " + k + "\"}");
                 answered.incrementAndGet();
@@ -121,7 +122,8 @@ final class JarRun {
     }
 
     /** Phase 2: one client per approver decides its inbox; done when every accepted decision has its grant ACTIVE. */
-    private double approval(ChildApplication app, PipelineDatabase db, ApiCalls inbox, ApiCalls calls) throws Exception {
+    private double approval(ChildApplication app, PipelineDatabase db, ApiCalls inbox, ApiCalls calls, Seeding seeding)
+            throws Exception {
         long fromIndex = db.lastGlobalIndex();
         AtomicLong firstDecision = new AtomicLong();
         AtomicInteger accepted = new AtomicInteger();
@@ -131,7 +133,7 @@ final class JarRun {
         long deadline = start + options.phaseTimeoutSeconds() * 1_000_000_000L;
         List<Thread> approvers = clients(() -> {
             int a = approverIndex.getAndIncrement();
-            String auth = ApiCalls.basic(Population.approver(a), ProcessThroughputBenchmark.USER_PASSWORD);
+            String auth = seeding.authorization(Population.approver(a));
             Set<String> tried = new HashSet<>();
             while (tried.size() < requestsPerApprover.get(a) && System.nanoTime() < deadline && app.alive()) {
                 HttpResponse<String> open = inbox.send("GET", "/api/approvals/inbox", auth, null);

@@ -38,13 +38,13 @@ public final class ProcessThroughputBenchmark {
         if (options.jars().isEmpty()) {
             System.out.println("usage: ProcessThroughputBenchmark --jar=path/to/grantline.jar [--jar=other.jar] [--requests=2000] "
                     + "[--requesters=200] [--entitlements=20] [--pg=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres] "
-                    + "[--pgbench-seconds=15] [--phase-timeout=seconds] [--jfr] [--jvm=-Xmx2g] [--out=dir]");
+                    + "[--pgbench-seconds=15] [--phase-timeout=seconds] [--jfr] [--jvm=-Xmx2g] [--out=dir] [--auth=token|basic]");
             return;
         }
         Path out = Files.createDirectories(options.out());
-        System.out.printf(Locale.ROOT, "process throughput: %d requests, %d requesters, %d entitlements, %d approvers, %d clients; "
-                        + "runs under %s%n", options.requests(), options.requesters(), options.entitlements(), CLIENTS, CLIENTS,
-                out.toAbsolutePath());
+        System.out.printf(Locale.ROOT, "process throughput: %d requests, %d requesters, %d entitlements, %d approvers, %d clients "
+                        + "calling with %s; runs under %s%n", options.requests(), options.requesters(), options.entitlements(), CLIENTS,
+                CLIENTS, options.tokens() ? "API tokens" : "HTTP Basic (bcrypt work factor 4)", out.toAbsolutePath());
 
         double tps = Double.NaN;
         if (options.pgbenchSeconds() > 0) {
@@ -102,7 +102,7 @@ public final class ProcessThroughputBenchmark {
 
     /** What the command line says, with the defaults of the brief. */
     record Options(List<Path> jars, int requests, int requesters, int entitlements, String pg, int pgbenchSeconds,
-                   int phaseTimeoutSeconds, boolean jfr, List<String> jvm, Path out) {
+                   int phaseTimeoutSeconds, boolean jfr, List<String> jvm, Path out, boolean tokens) {
 
         static Options parse(String[] args) {
             List<Path> jars = new ArrayList<>();
@@ -122,7 +122,8 @@ public final class ProcessThroughputBenchmark {
                     Integer.parseInt(option(args, "phase-timeout", Integer.toString(60 + requests / 2))),
                     Arrays.asList(args).contains("--jfr"),
                     Arrays.stream(option(args, "jvm", "-Xmx2g").split(" ")).filter(s -> !s.isBlank()).toList(),
-                    Path.of(option(args, "out", "bench/target/process-throughput/" + stamp)));
+                    Path.of(option(args, "out", "bench/target/process-throughput/" + stamp)),
+                    !"basic".equals(option(args, "auth", "token")));
         }
 
         private static String option(String[] args, String name, String fallback) {
