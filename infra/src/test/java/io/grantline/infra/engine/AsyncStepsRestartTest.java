@@ -96,7 +96,7 @@ class AsyncStepsRestartTest {
             asManager.get("/api/approvals/inbox").json().forEach(task -> assertThat(asManager.post(
                     "/api/approvals/" + task.get("taskId").asText() + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202));
             ManagementService management = stopped.getBean(ManagementService.class);
-            await().atMost(Duration.ofSeconds(20)).until(() -> management.createJobQuery().activityId("decide").count() >= REQUESTS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> management.createJobQuery().activityId("grantAccess").count() >= REQUESTS);
             assertThat(events(stopped, "AccessGranted")).as("approved, not granted yet").isZero();
         }
 
