@@ -52,20 +52,18 @@ public final class KillSwitchBenchmark {
     private static final String OPERATOR_PASSWORD = "bench-operator-password";
     private static final int WARM_UP_GRANTS = 10;
     private static final IdentityId OWNER = IdentityId.of("bench-owner");
-    /**
-     * The grants share a few entitlements: a grant's separation-of-duties check loads every entitlement its holder
-     * already holds, so a thousand distinct ones would make the (untimed) seeding quadratic.
-     */
-    private static final int ENTITLEMENTS = 10;
 
     private KillSwitchBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int grants = Integer.parseInt(InProcessGrantline.option(args, "grants", "1000"));
+        // the grants share a few entitlements by default; a grant's separation-of-duties check reads every entitlement
+        // its holder already holds, so the seeding time with many distinct ones shows what that costs
+        int entitlements = Integer.parseInt(InProcessGrantline.option(args, "entitlements", "10"));
         ConfigurableApplicationContext app = InProcessGrantline.start(args, "grantline-kill-switch-bench");
         try {
-            run(app, grants);
+            run(app, grants, entitlements);
         } catch (Exception e) {
             // a measurement, not a test: say what went wrong, and stop the application's threads with the JVM
             System.out.println("the benchmark did not finish: " + e);
@@ -75,7 +73,7 @@ public final class KillSwitchBenchmark {
         System.exit(0);
     }
 
-    private static void run(ConfigurableApplicationContext app, int grants) throws Exception {
+    private static void run(ConfigurableApplicationContext app, int grants, int entitlements) throws Exception {
         CommandGateway commands = app.getBean(CommandGateway.class);
         DataSource dataSource = app.getBean(DataSource.class);
         long seeding = System.nanoTime();
@@ -87,25 +85,26 @@ public final class KillSwitchBenchmark {
         Instant now = Instant.now();
         ExecutorService seeders = Executors.newFixedThreadPool(4);
         List<Future<?>> seeded = new ArrayList<>();
-        for (int e = 0; e < ENTITLEMENTS; e++) {
+        for (int e = 0; e < entitlements; e++) {
             commands.sendAndWait(new DefineEntitlement(entitlement(e), "PLC-" + e, "Bench SCADA", "cell-" + e, PrivilegeLevel.OPERATE,
                     RiskTier.LOW, OWNER, Duration.ofDays(90), Set.of()));
         }
         for (int g = 0; g < grants; g++) {
             int n = g;
             seeded.add(seeders.submit(() -> commands.sendAndWait(new GrantAccess(GrantId.of(String.format(Locale.ROOT, "bench-ks-grant-%05d", n)),
-                    null, HOLDER, entitlement(n % ENTITLEMENTS), now, now.plus(Duration.ofDays(60))))));
+                    null, HOLDER, entitlement(n % entitlements), now, now.plus(Duration.ofDays(60))))));
         }
         for (int g = 0; g < WARM_UP_GRANTS; g++) {
             commands.sendAndWait(new GrantAccess(GrantId.of(String.format(Locale.ROOT, "bench-ks-warm-up-%02d", g)), null, WARM_UP,
-                    entitlement(g % ENTITLEMENTS), now, now.plus(Duration.ofDays(60))));
+                    entitlement(g % entitlements), now, now.plus(Duration.ofDays(60))));
         }
         for (Future<?> f : seeded) {
             f.get();
         }
         seeders.shutdown();
         await(dataSource, "GrantProvisioned", grants + WARM_UP_GRANTS, Duration.ofMinutes(10));
-        System.out.printf(Locale.ROOT, "seeded %,d active, provisioned grants of one identity in %.1f s%n", grants, seconds(seeding));
+        System.out.printf(Locale.ROOT, "seeded %,d active, provisioned grants of one identity over %,d entitlements in %.1f s%n", grants,
+                entitlements, seconds(seeding));
 
         String port = app.getEnvironment().getProperty("local.server.port");
         String token = "Bearer " + apiToken(port);
@@ -247,7 +246,7 @@ public final class KillSwitchBenchmark {
     }
 
     private static EntitlementId entitlement(int n) {
-        return EntitlementId.of(String.format(Locale.ROOT, "bench-ks-ent-%02d", n));
+        return EntitlementId.of(String.format(Locale.ROOT, "bench-ks-ent-%04d", n));
     }
 
     private static double seconds(long since) {

@@ -16,14 +16,19 @@ public final class SeparationOfDuties {
     private SeparationOfDuties() {
     }
 
-    /** The first entitlement (by id, so the answer is stable) in {@code held} that conflicts with {@code wanted}. */
+    /**
+     * The first entitlement (by id, so the answer is stable) in {@code held} that conflicts with {@code wanted}. The
+     * held entitlements' declarations are read all at once ({@link EntitlementCatalog#findAll}), not one load each.
+     */
     public static Optional<EntitlementId> conflictOf(EntitlementFacts wanted, Set<EntitlementId> held, EntitlementCatalog catalog) {
+        Set<EntitlementId> declaringOnHeld = new TreeSet<>();
+        for (EntitlementFacts holding : catalog.findAll(held)) {
+            if (holding.sodConflicts().contains(wanted.id())) {
+                declaringOnHeld.add(holding.id());
+            }
+        }
         for (EntitlementId holding : new TreeSet<>(held)) {
-            boolean declaredOnWanted = wanted.sodConflicts().contains(holding);
-            boolean declaredOnHeld = catalog.find(holding)
-                    .map(facts -> facts.sodConflicts().contains(wanted.id()))
-                    .orElse(false);
-            if (declaredOnWanted || declaredOnHeld) {
+            if (wanted.sodConflicts().contains(holding) || declaringOnHeld.contains(holding)) {
                 return Optional.of(holding);
             }
         }

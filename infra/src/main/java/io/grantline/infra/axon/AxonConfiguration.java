@@ -9,6 +9,7 @@ import io.grantline.command.identity.EventSourcedIdentityDirectory;
 import io.grantline.command.identity.Identity;
 import io.grantline.command.identity.IdentityDirectory;
 import io.grantline.infra.chain.ChainingJdbcEventStorageEngine;
+import io.grantline.infra.domain.ReadAheadEntitlementCatalog;
 import io.grantline.query.campaign.CampaignProjection;
 import io.grantline.query.catalog.CatalogProjection;
 import io.grantline.query.grant.GrantProjection;
@@ -128,8 +129,8 @@ class AxonConfiguration {
     }
 
     @Bean
-    EntitlementCatalog entitlementCatalog(EventStore eventStore) {
-        return new EventSourcedEntitlementCatalog(readOnly(Entitlement.class, eventStore));
+    EntitlementCatalog entitlementCatalog(EventStore eventStore, ChainingJdbcEventStorageEngine storageEngine) {
+        return new ReadAheadEntitlementCatalog(new EventSourcedEntitlementCatalog(readOnly(Entitlement.class, eventStore)), storageEngine);
     }
 
     /**
