@@ -66,10 +66,6 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * No snapshot is ever stored here (every aggregate is short-lived or small), so loading an aggregate does not
-     * ask the snapshot table first: one round trip less for every command.
-     */
-    /**
      * Reads the streams of many aggregates with one query and keeps them in the current unit of work (its root), where
      * {@link #fetchDomainEvents} takes each of them once. Outside a unit of work it does nothing.
      */
@@ -122,6 +118,10 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
         return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
     }
 
+    /**
+     * No snapshot is ever stored here (every aggregate is short-lived or small), so loading an aggregate does not
+     * ask the snapshot table first: one round trip less for every command.
+     */
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         return Stream.empty();
