@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +37,8 @@ final class JarRun {
     private final String database;
     private final Population population;
     private final AtomicIntegerArray requestsPerApprover = new AtomicIntegerArray(ProcessThroughputBenchmark.CLIENTS);
+    /** Per approver, every task it decided in any round: a read model late to drop one is never decided twice. */
+    private final List<Set<String>> decided = new ArrayList<>();
     private final List<String> phases = new ArrayList<>();
 
     JarRun(Options options, Path jar, String name, Path out, String database) {
@@ -46,6 +48,9 @@ final class JarRun {
         this.out = out;
         this.database = database;
         this.population = new Population(options.requesters(), options.entitlements());
+        for (int a = 0; a < ProcessThroughputBenchmark.CLIENTS; a++) {
+            decided.add(ConcurrentHashMap.newKeySet());
+        }
     }
 
     Result run() throws Exception {
@@ -67,13 +72,21 @@ final class JarRun {
             ApiCalls filings = new ApiCalls(app.baseUrl());
             ApiCalls decisions = new ApiCalls(app.baseUrl());
             ApiCalls inbox = new ApiCalls(app.baseUrl());
+            ApiCalls warmup = new ApiCalls(app.baseUrl());
             try {
-                filingRate = filing(app, db, filings, seeding);
-                approvalRate = approval(app, db, inbox, decisions, seeding);
+                if (options.warmup() > 0) {
+                    System.out.printf(Locale.ROOT, "warm-up (untimed): %,d requests filed and approved%n", options.warmup());
+                    filing(app, db, warmup, seeding, options.requests(), options.requests() + options.warmup(), "warm-up ");
+                    approval(app, db, warmup, warmup, seeding, "warm-up ");
+                    System.out.println("timed:");
+                }
+                filingRate = filing(app, db, filings, seeding, 0, options.requests(), "");
+                approvalRate = approval(app, db, inbox, decisions, seeding, "");
             } finally {
                 Files.write(out.resolve(name + ".phases"), phases);
-                int errors = filings.serverErrorCount() + decisions.serverErrorCount() + inbox.serverErrorCount();
-                for (ApiCalls calls : List.of(filings, inbox, decisions)) {
+                int errors = warmup.serverErrorCount() + filings.serverErrorCount() + decisions.serverErrorCount()
+                        + inbox.serverErrorCount();
+                for (ApiCalls calls : List.of(warmup, filings, inbox, decisions)) {
                     calls.serverErrors().forEach(error -> System.out.println("  5xx/no answer: " + error));
                 }
                 app.close();
@@ -86,18 +99,25 @@ final class JarRun {
         }
     }
 
-    /** Phase 1: 8 clients file every request; done when each accepted filing has its approval stage opened. */
-    private double filing(ChildApplication app, PipelineDatabase db, ApiCalls calls, Seeding seeding) throws Exception {
+    /**
+     * Phase 1: 8 clients file requests {@code from} to {@code to} (exclusive); done when each accepted filing has its
+     * approval stage opened.
+     */
+    private double filing(ChildApplication app, PipelineDatabase db, ApiCalls calls, Seeding seeding, int from, int to,
+                          String label) throws Exception {
         long fromIndex = db.lastGlobalIndex();
-        AtomicInteger next = new AtomicInteger();
+        for (int a = 0; a < ProcessThroughputBenchmark.CLIENTS; a++) {
+            requestsPerApprover.set(a, 0);
+        }
+        AtomicInteger next = new AtomicInteger(from);
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
         String began = ProcessThroughputBenchmark.now();
         long start = System.nanoTime();
         long deadline = start + options.phaseTimeoutSeconds() * 1_000_000_000L;
         List<Thread> clients = clients(() -> {
-            for (int k = ProcessThroughputBenchmark.next(next, options.requests()); k >= 0 && System.nanoTime() < deadline;
-                 k = ProcessThroughputBenchmark.next(next, options.requests())) {
+            for (int k = ProcessThroughputBenchmark.next(next, to); k >= 0 && System.nanoTime() < deadline;
+                 k = ProcessThroughputBenchmark.next(next, to)) {
                 int requester = population.requesterOf(k);
                 HttpResponse<String> answer = calls.send("POST", "/api/access-requests",
                         seeding.authorization(population.requester(requester)),
@@ -112,18 +132,18 @@ final class JarRun {
         });
         awaitClients(clients, deadline);
         double filed = ProcessThroughputBenchmark.secondsSince(start);
-        System.out.printf(Locale.ROOT, "filing: %,d calls made in %.1f s (%,.1f/s); %s%n", answered.get(), filed,
+        System.out.printf(Locale.ROOT, "%sfiling: %,d calls made in %.1f s (%,.1f/s); %s%n", label, answered.get(), filed,
                 answered.get() / filed, calls.summary());
         double rate = awaitEvents(app, db, fromIndex, PipelineDatabase.STAGE_OPENED, accepted.get(), start, deadline,
-                "filing → open approval stage", "requests/s");
-        phases.add("filing " + began + " " + ProcessThroughputBenchmark.now());
+                label + "filing → open approval stage", "requests/s");
+        phases.add(label + "filing " + began + " " + ProcessThroughputBenchmark.now());
         reportMail(db, start);
         return rate;
     }
 
     /** Phase 2: one client per approver decides its inbox; done when every accepted decision has its grant ACTIVE. */
-    private double approval(ChildApplication app, PipelineDatabase db, ApiCalls inbox, ApiCalls calls, Seeding seeding)
-            throws Exception {
+    private double approval(ChildApplication app, PipelineDatabase db, ApiCalls inbox, ApiCalls calls, Seeding seeding,
+                            String label) throws Exception {
         long fromIndex = db.lastGlobalIndex();
         AtomicLong firstDecision = new AtomicLong();
         AtomicInteger accepted = new AtomicInteger();
@@ -134,8 +154,9 @@ final class JarRun {
         List<Thread> approvers = clients(() -> {
             int a = approverIndex.getAndIncrement();
             String auth = seeding.authorization(Population.approver(a));
-            Set<String> tried = new HashSet<>();
-            while (tried.size() < requestsPerApprover.get(a) && System.nanoTime() < deadline && app.alive()) {
+            Set<String> tried = decided.get(a);
+            int triedThisRound = 0;
+            while (triedThisRound < requestsPerApprover.get(a) && System.nanoTime() < deadline && app.alive()) {
                 HttpResponse<String> open = inbox.send("GET", "/api/approvals/inbox", auth, null);
                 List<String> fresh = open == null ? List.of() : ApiCalls.fields(open.body(), "taskId").stream()
                         .filter(task -> !tried.contains(task)).toList();
@@ -147,6 +168,7 @@ final class JarRun {
                 for (String task : fresh) {
                     firstDecision.compareAndSet(0, System.nanoTime());
                     tried.add(task);
+                    triedThisRound++;
                     if (ProcessThroughputBenchmark.accepted(calls.send("POST", "/api/approvals/" + task + "/decision", auth,
                             "{\"outcome\":\"APPROVE\"}"))) {
                         accepted.incrementAndGet();
@@ -155,11 +177,11 @@ final class JarRun {
             }
         });
         awaitClients(approvers, deadline);
-        System.out.printf(Locale.ROOT, "approval: decisions %s; inbox reads %s%n", calls.summary(), inbox.summary());
+        System.out.printf(Locale.ROOT, "%sapproval: decisions %s; inbox reads %s%n", label, calls.summary(), inbox.summary());
         long from = firstDecision.get() == 0 ? start : firstDecision.get();
         double rate = awaitEvents(app, db, fromIndex, PipelineDatabase.GRANT_PROVISIONED, accepted.get(), from, deadline,
-                "approval → ACTIVE grant", "grants/s");
-        phases.add("approval " + began + " " + ProcessThroughputBenchmark.now());
+                label + "approval → ACTIVE grant", "grants/s");
+        phases.add(label + "approval " + began + " " + ProcessThroughputBenchmark.now());
         return rate;
     }
 

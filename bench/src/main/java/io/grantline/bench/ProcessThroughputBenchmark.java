@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * How fast the whole process pipeline moves on PostgreSQL (issue 8): for each {@code --jar} in turn, a fresh database,
  * the jar in its own JVM, seeding over the HTTP API, then
  * <ol>
+ *   <li>a warm-up: both phases below, untimed, on {@code --warmup} requests of their own (default 400), so the timed
+ *   phases measure the steady state rather than the JIT compiler at work (which took a fifth of the machine during the
+ *   first thousand filings);</li>
  *   <li>filing → open approval stage: 8 clients file {@code --requests} LOW-risk requests (one MANAGER stage each);
  *   the rate runs from the first filing until the event store holds an {@code ApprovalStageOpened} for every 202;</li>
  *   <li>approval → ACTIVE grant: one client per approver approves its inbox; the rate runs from the first decision
@@ -36,14 +39,14 @@ public final class ProcessThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         if (options.jars().isEmpty()) {
-            System.out.println("usage: ProcessThroughputBenchmark --jar=path/to/grantline.jar [--jar=other.jar] [--requests=2000] "
+            System.out.println("usage: ProcessThroughputBenchmark --jar=path/to/grantline.jar [--jar=other.jar] [--requests=2000] [--warmup=400] "
                     + "[--requesters=200] [--entitlements=20] [--pg=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres] "
                     + "[--pgbench-seconds=15] [--phase-timeout=seconds] [--jfr] [--jvm=-Xmx2g] [--out=dir] [--auth=token|basic]");
             return;
         }
         Path out = Files.createDirectories(options.out());
-        System.out.printf(Locale.ROOT, "process throughput: %d requests, %d requesters, %d entitlements, %d approvers, %d clients "
-                        + "calling with %s; runs under %s%n", options.requests(), options.requesters(), options.entitlements(), CLIENTS,
+        System.out.printf(Locale.ROOT, "process throughput: %d requests after %d to warm up, %d requesters, %d entitlements, %d approvers, %d clients "
+                        + "calling with %s; runs under %s%n", options.requests(), options.warmup(), options.requesters(), options.entitlements(), CLIENTS,
                 CLIENTS, options.tokens() ? "API tokens" : "HTTP Basic (bcrypt work factor 4)", out.toAbsolutePath());
 
         double tps = Double.NaN;
@@ -101,7 +104,7 @@ public final class ProcessThroughputBenchmark {
     }
 
     /** What the command line says, with the defaults of the brief. */
-    record Options(List<Path> jars, int requests, int requesters, int entitlements, String pg, int pgbenchSeconds,
+    record Options(List<Path> jars, int requests, int warmup, int requesters, int entitlements, String pg, int pgbenchSeconds,
                    int phaseTimeoutSeconds, boolean jfr, List<String> jvm, Path out, boolean tokens) {
 
         static Options parse(String[] args) {
@@ -112,11 +115,14 @@ public final class ProcessThroughputBenchmark {
                 }
             }
             int requests = Integer.parseInt(option(args, "requests", "2000"));
+            int warmup = Integer.parseInt(option(args, "warmup", "400"));
             int requesters = Integer.parseInt(option(args, "requesters", "200"));
-            // every (requester, entitlement) pair at most once: a second request for a held entitlement is refused
-            int entitlements = Math.max(Integer.parseInt(option(args, "entitlements", "20")), (requests + requesters - 1) / requesters);
+            // every (requester, entitlement) pair at most once, the warm-up's included: a second request for a held
+            // entitlement is refused
+            int entitlements = Math.max(Integer.parseInt(option(args, "entitlements", "20")),
+                    (warmup + requests + requesters - 1) / requesters);
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            return new Options(jars, requests, requesters, entitlements,
+            return new Options(jars, requests, warmup, requesters, entitlements,
                     option(args, "pg", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"),
                     Integer.parseInt(option(args, "pgbench-seconds", "15")),
                     Integer.parseInt(option(args, "phase-timeout", Integer.toString(60 + requests / 2))),
