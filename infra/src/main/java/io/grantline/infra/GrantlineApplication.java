@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GrantlineApplication {
 
     private static final String DATATYPE_FACTORY = "javax.xml.datatype.DatatypeFactory";
+    private static final String MAIL_STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     static {
         // Camunda parses every timer's ISO duration with a DatatypeFactory, and finding one scans the whole class path
@@ -19,6 +20,12 @@ public class GrantlineApplication {
         // steps' CPU (docs/adr/0010). Naming the JDK's own implementation, the one the scan ends with, skips the scan.
         if (System.getProperty(DATATYPE_FACTORY) == null) {
             System.setProperty(DATATYPE_FACTORY, "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
+        }
+        // The same for Jakarta Mail: every MIME part it builds looks up its stream provider with a ServiceLoader over
+        // the boot jar, a fifth of the mail outbox's CPU under load (docs/benchmarks.md). Angus Mail's own provider is
+        // the one the lookup finds.
+        if (System.getProperty(MAIL_STREAM_PROVIDER) == null) {
+            System.setProperty(MAIL_STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
         }
     }
 

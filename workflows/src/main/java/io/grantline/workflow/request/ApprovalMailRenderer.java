@@ -67,13 +67,15 @@ class ApprovalMailRenderer implements MailRenderer {
         String what = entitlement == null ? request.entitlementId().value()
                 : entitlement.resource() + " (" + PlainWords.constant(entitlement.level()) + ", " + PlainWords.constant(entitlement.risk())
                         + " risk)";
-        String beneficiary = name(request.beneficiaryId());
+        // each name is a read-model query: asked once per mail, not once per mention
+        String requester = name(request.requesterId());
+        String beneficiary = request.beneficiaryId().equals(request.requesterId()) ? requester : name(request.beneficiaryId());
         Instant expires = payload.instant("expires");
         String stage = stageOf(stageIndex, payload.integer("stageCount"), ApprovalStage.valueOf(payload.get("stage")));
         URI link = links.linkFor(requestId, stageIndex, approver, expires);
         String subject = ApprovalMails.Occasion.valueOf(payload.get("occasion")).subject + ": " + what + " for " + beneficiary;
-        return new Rendering.Ready(new Mail(person.get().email(), subject, text(request, what, beneficiary, stage, expires, link),
-                html(request, what, beneficiary, stage, expires, link)));
+        return new Rendering.Ready(new Mail(person.get().email(), subject, text(request, requester, what, beneficiary, stage, expires, link),
+                html(request, requester, what, beneficiary, stage, expires, link)));
     }
 
     private static boolean showsApprover(AccessRequestSummary request, int stageIndex, IdentityId approver) {
@@ -91,7 +93,8 @@ class ApprovalMailRenderer implements MailRenderer {
         return Character.toUpperCase(position.charAt(0)) + position.substring(1) + ": " + PlainWords.stage(stage);
     }
 
-    private String text(AccessRequestSummary r, String what, String beneficiary, String stage, Instant expires, URI link) {
+    private String text(AccessRequestSummary r, String requester, String what, String beneficiary, String stage, Instant expires,
+                        URI link) {
         return """
                 %s asks for %s
                 for %s, for %s.
@@ -102,17 +105,18 @@ class ApprovalMailRenderer implements MailRenderer {
 
                 Open the request to approve or reject it:
                 %s
-                """.formatted(name(r.requesterId()), what, beneficiary, PlainWords.duration(r.duration()), r.justification(),
+                """.formatted(requester, what, beneficiary, PlainWords.duration(r.duration()), r.justification(),
                 r.ticket() == null ? "-" : r.ticket(), stage, words.instant(expires) + " (" + words.zone().getId() + ")", link);
     }
 
-    private String html(AccessRequestSummary r, String what, String beneficiary, String stage, Instant expires, URI link) {
+    private String html(AccessRequestSummary r, String requester, String what, String beneficiary, String stage, Instant expires,
+                        URI link) {
         return """
                 <p><strong>%s</strong> asks for <strong>%s</strong><br>for %s, for %s.</p>
                 <p>Justification: %s<br>Ticket: %s</p>
                 <p>%s. Answer by %s.</p>
                 <p><a href="%s">Open the request to approve or reject it</a></p>
-                """.formatted(Html.escape(name(r.requesterId())), Html.escape(what), Html.escape(beneficiary),
+                """.formatted(Html.escape(requester), Html.escape(what), Html.escape(beneficiary),
                 PlainWords.duration(r.duration()), Html.escape(r.justification()), Html.escape(r.ticket() == null ? "-" : r.ticket()),
                 Html.escape(stage), Html.escape(words.instant(expires) + " (" + words.zone().getId() + ")"), Html.escape(link.toString()));
     }
