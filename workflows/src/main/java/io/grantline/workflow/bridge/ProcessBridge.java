@@ -147,7 +147,10 @@ public class ProcessBridge {
         return started(history, process, businessKey);
     }
 
-    /** History is kept in full, so it names running processes too: one query answers "started before?". */
+    /**
+     * The engine keeps a process instance in its history from its start (level audit or full), a running one too: one
+     * query answers "started before?".
+     */
     static boolean started(HistoryService history, String process, String businessKey) {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
                 .count() > 0;

@@ -41,7 +41,7 @@ class ReviewProcesses {
                 .correlateStartMessage();
     }
 
-    /** Running or ended: with history (level full, application.yaml) an instance is in the history from its start. */
+    /** Running or ended: at history level audit or full an instance is in the history from its start. */
     boolean started(String process, String businessKey) {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
                 .count() > 0;
