@@ -9,16 +9,22 @@ import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Requests, the approval inbox, decisions and grants over the API, including what each caller may not do. */
 class ApprovalAndGrantApiTest extends GrantlineIntegrationTest {
 
     private static final String PASSWORD = "api-password-123";
+
+    @Autowired
+    TaskService tasks;
 
     private Catalog catalog;
     private String manager;
@@ -62,6 +68,22 @@ class ApprovalAndGrantApiTest extends GrantlineIntegrationTest {
         assertThat(ended.get("endReason").asText()).isEqualTo("REVOKED");
         assertThat(admin().get("/api/grants?identityId=" + requester + "&status=ACTIVE").json().findValuesAsText("id"))
                 .doesNotContain(grantId);
+    }
+
+    @Test
+    void aStageOpenedByAProcessVersionFromBeforeTheStageNamedItsTaskIsStillDecided() {
+        String requestId = file(requester, "{\"entitlementId\":\"" + entitlement + "\",\"justification\":\"upgrade\"}");
+        String taskId = awaitInboxItem(manager, requestId);
+        // the decide task as an older access-request.bpmn named it: without its stage
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(requestId).taskDefinitionKey("decide").singleResult();
+        assertThat(task.getName()).isEqualTo("Decide on the request, stage 1");
+        task.setName("Decide on the request");
+        tasks.saveTask(task);
+
+        assertThat(as(manager).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
+
+        awaitGrant(awaitApproved(requestId).get("grantId").asText(), "ACTIVE");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(requestId).count()).isZero();
     }
 
     @Test
