@@ -58,6 +58,8 @@ class AccessRequestProcessTest {
         runtimeService = engine.getRuntimeService();
         taskService = engine.getTaskService();
         EngineClock.setNow(REQUESTED_AT);
+        Mocks.register("approvalSchedule", Map.of("remindAfter", REMIND_AFTER.toString(), "escalateAfter", ESCALATE_AFTER.toString(),
+                "timeOutAfter", TIME_OUT_AFTER.toString()));
 
         checkSeparationOfDuties = StandIn.register("checkSeparationOfDuties", "requestId");
         openApprovalStage = StandIn.register("openApprovalStage", "stage", "loopCounter")
@@ -249,9 +251,6 @@ class AccessRequestProcessTest {
                 .setVariables(Variables.createVariables()
                         .putValue("requestId", requestId)
                         .putValue("stages", List.of(stages))
-                        .putValue("remindAfter", REMIND_AFTER.toString())
-                        .putValue("escalateAfter", "P3D")
-                        .putValue("timeOutAfter", "P7D")
                         .putValue("rejected", false))
                 .correlateStartMessage();
         assertThat(request).as("the bridge's transaction ends before any step runs").isWaitingAt("checkSeparationOfDuties");

@@ -11,7 +11,6 @@ import io.grantline.workflow.actor.CausingActor;
 import io.grantline.workflow.request.ApprovalMails;
 import io.grantline.workflow.request.StageAssignment;
 import io.grantline.workflow.request.StageVariables;
-import io.grantline.workflow.settings.ApprovalSettings;
 import io.grantline.workflow.settings.GrantSettings;
 import java.time.Instant;
 import java.util.HashMap;
@@ -46,16 +45,14 @@ public class ProcessBridge {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final TaskService tasks;
-    private final ApprovalSettings approval;
     private final GrantSettings grant;
     private final StageAssignment stages;
 
-    public ProcessBridge(RuntimeService runtime, HistoryService history, TaskService tasks, ApprovalSettings approval,
-                         GrantSettings grant, StageAssignment stages) {
+    public ProcessBridge(RuntimeService runtime, HistoryService history, TaskService tasks, GrantSettings grant,
+                         StageAssignment stages) {
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
-        this.approval = approval;
         this.grant = grant;
         this.stages = stages;
     }
@@ -73,9 +70,6 @@ public class ProcessBridge {
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestId", requestId);
         variables.put("stages", event.policy().stages().stream().map(Enum::name).toList());
-        variables.put("remindAfter", approval.remindAfter().toString());
-        variables.put("escalateAfter", approval.escalateAfter().toString());
-        variables.put("timeOutAfter", approval.timeOutAfter().toString());
         variables.put("rejected", false);
         causedBy(variables, actor);
         runtime.createMessageCorrelation("ApprovalPolicyApplied").processInstanceBusinessKey(requestId).setVariables(variables)
