@@ -246,13 +246,11 @@ class AccessRequestProcessTest {
      * the job executor does: the steps behind async continuations run.
      */
     private ProcessInstance requestAccess(String requestId, String... stages) {
-        ProcessInstance request = runtimeService.createMessageCorrelation("ApprovalPolicyApplied")
-                .processInstanceBusinessKey(requestId)
-                .setVariables(Variables.createVariables()
-                        .putValue("requestId", requestId)
-                        .putValue("stages", List.of(stages))
-                        .putValue("rejected", false))
-                .correlateStartMessage();
+        ProcessInstance request = runtimeService.startProcessInstanceByKey("access-request", requestId, Variables.createVariables()
+                .putValue("requestId", requestId)
+                .putValue("stages", List.of(stages))
+                .putValue("rejected", false));
+        assertThat(request).hasPassed("requested");
         assertThat(request).as("the bridge's transaction ends before any step runs").isWaitingAt("checkSeparationOfDuties");
         assertThat(checkSeparationOfDuties.wasCalled()).isFalse();
         executeDueJobs(request);

@@ -12,7 +12,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +31,11 @@ public class LockoutBridge {
     private static final String ACTOR = CausingActor.METADATA_KEY;
 
     private final RuntimeService runtime;
-    private final HistoryService history;
+    private final StartedProcesses processes;
 
-    public LockoutBridge(RuntimeService runtime, HistoryService history) {
+    public LockoutBridge(RuntimeService runtime, StartedProcesses processes) {
         this.runtime = runtime;
-        this.history = history;
+        this.processes = processes;
     }
 
     /**
@@ -61,7 +60,7 @@ public class LockoutBridge {
     }
 
     private void lockOut(IdentityId identityId, EndReason reason, String comment, EventMessage<?> cause, String actor) {
-        if (ProcessBridge.started(history, IDENTITY_LOCKOUT, cause.getIdentifier())) {
+        if (processes.started(IDENTITY_LOCKOUT, cause.getIdentifier())) {
             return;
         }
         Map<String, Object> variables = new HashMap<>();

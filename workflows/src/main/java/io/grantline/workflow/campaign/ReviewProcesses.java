@@ -2,10 +2,10 @@ package io.grantline.workflow.campaign;
 
 import io.grantline.api.campaign.CampaignId;
 import io.grantline.api.campaign.ReviewId;
+import io.grantline.workflow.bridge.StartedProcesses;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +16,11 @@ class ReviewProcesses {
     static final String CAMPAIGN_REVIEW = "campaign-review";
 
     private final RuntimeService runtime;
-    private final HistoryService history;
+    private final StartedProcesses processes;
 
-    ReviewProcesses(RuntimeService runtime, HistoryService history) {
+    ReviewProcesses(RuntimeService runtime, StartedProcesses processes) {
         this.runtime = runtime;
-        this.history = history;
+        this.processes = processes;
     }
 
     void startAll(CampaignId campaign, int reviews, Instant dueAt) {
@@ -41,9 +41,7 @@ class ReviewProcesses {
                 .correlateStartMessage();
     }
 
-    /** Running or ended: at history level audit or full an instance is in the history from its start. */
     boolean started(String process, String businessKey) {
-        return history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(businessKey)
-                .count() > 0;
+        return processes.started(process, businessKey);
     }
 }
