@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,8 @@ class ApprovalIntegrityJourneyTest extends GrantlineIntegrationTest {
 
     @Autowired
     GreenMail smtp;
+    @Autowired
+    RepositoryService repository;
 
     private Catalog catalog;
     private Mailbox mailbox;
@@ -55,6 +58,21 @@ class ApprovalIntegrityJourneyTest extends GrantlineIntegrationTest {
     @AfterEach
     void engineClockAsItWas() {
         ClockUtil.reset();
+    }
+
+    @Test
+    void aRedeployedApprovalPolicyAppliesFromTheNextFilingAndEachRequestKeepsTheVersionItPassed() {
+        String entitlement = catalog.entitlement("line-4-watch", "LOW", manager, "PT8H");
+        String before = file(requester, entitlement);
+        int version = awaitRequest(before, "PENDING").at("/policy/decisionTable/version").asInt();
+
+        // the same file deployed again: a new version of the table, which nothing else in this application notices
+        repository.createDeployment().name("approval policy again").enableDuplicateFiltering(false)
+                .addClasspathResource("dmn/approval-policy.dmn").deploy();
+        String after = file(catalog.signIn(catalog.person("rita", manager), PASSWORD), entitlement);
+
+        assertThat(awaitRequest(after, "PENDING").at("/policy/decisionTable/version").asInt()).isEqualTo(version + 1);
+        assertThat(request(before).at("/policy/decisionTable/version").asInt()).isEqualTo(version);
     }
 
     @Test
