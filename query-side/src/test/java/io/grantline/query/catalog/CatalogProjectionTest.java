@@ -23,6 +23,7 @@ import io.grantline.api.identity.RolesAssigned;
 import io.grantline.query.MongoTestServer;
 import java.time.Duration;
 import java.util.Set;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,6 +81,25 @@ class CatalogProjectionTest {
         projection.on(new IdentityMarkedCompromised(ALICE, "phished"), 1);
 
         assertThat(projection.handle(new FindIdentity(ALICE)).orElseThrow().status()).isEqualTo(IdentityStatus.ACTIVE);
+    }
+
+    @Test
+    void withinOneBatchAStreamSeenAgainOrLateChangesNothing() {
+        // a tracking processor handles a batch in one unit of work, where the projection remembers the versions it saw
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            projection.on(alice(), 0);
+            projection.on(new IdentityMarkedCompromised(ALICE, "phished"), 1);
+            projection.on(new IdentityReinstated(ALICE, "new password"), 2);
+            projection.on(new RolesAssigned(ALICE, Set.of(Role.COMPLIANCE_OFFICER), Set.of(Role.OT_SECURITY)), 3);
+
+            projection.on(new IdentityMarkedCompromised(ALICE, "phished"), 1);
+            projection.on(alice(), 0);
+            projection.on(new IdentityMarkedCompromised(ALICE, "phished"), 1);
+        });
+
+        IdentitySummary alice = projection.handle(new FindIdentity(ALICE)).orElseThrow();
+        assertThat(alice.status()).isEqualTo(IdentityStatus.ACTIVE);
+        assertThat(alice.roles()).containsExactly(Role.COMPLIANCE_OFFICER);
     }
 
     @Test
