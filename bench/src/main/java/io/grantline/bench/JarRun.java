@@ -113,6 +113,7 @@ final class JarRun {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
         String began = ProcessThroughputBenchmark.now();
+        CpuMeter cpu = CpuMeter.start(app.pid());
         long start = System.nanoTime();
         long deadline = start + options.phaseTimeoutSeconds() * 1_000_000_000L;
         List<Thread> clients = clients(() -> {
@@ -138,6 +139,8 @@ final class JarRun {
                 label + "filing → open approval stage", "requests/s");
         phases.add(label + "filing " + began + " " + ProcessThroughputBenchmark.now());
         reportMail(db, start);
+        // until the last mail is out: the stages' mail belongs to the filing's work
+        System.out.println(label + "filing: " + cpu.perRequest(accepted.get(), "request"));
         return rate;
     }
 
@@ -149,6 +152,7 @@ final class JarRun {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger approverIndex = new AtomicInteger();
         String began = ProcessThroughputBenchmark.now();
+        CpuMeter cpu = CpuMeter.start(app.pid());
         long start = System.nanoTime();
         long deadline = start + options.phaseTimeoutSeconds() * 1_000_000_000L;
         List<Thread> approvers = clients(() -> {
@@ -181,6 +185,7 @@ final class JarRun {
         long from = firstDecision.get() == 0 ? start : firstDecision.get();
         double rate = awaitEvents(app, db, fromIndex, PipelineDatabase.GRANT_PROVISIONED, accepted.get(), from, deadline,
                 label + "approval → ACTIVE grant", "grants/s");
+        System.out.println(label + "approval: " + cpu.perRequest(accepted.get(), "grant"));
         phases.add(label + "approval " + began + " " + ProcessThroughputBenchmark.now());
         return rate;
     }
