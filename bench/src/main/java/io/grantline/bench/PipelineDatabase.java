@@ -48,6 +48,24 @@ final class PipelineDatabase implements AutoCloseable {
         return urlOf(baseUrl, name);
     }
 
+    /**
+     * Whether the server's autovacuum daemon runs: where it does not (as on the reference machine's PostgreSQL), no
+     * table is ever analyzed and the planner guesses at tables that a running engine fills and empties all the time.
+     */
+    boolean autovacuum() throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SHOW autovacuum")) {
+            row.next();
+            return "on".equals(row.getString(1));
+        }
+    }
+
+    /** What autovacuum would have done by now: dead rows reclaimed, every table's statistics fresh. */
+    void vacuumAnalyze() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+        }
+    }
+
     /** The highest global index of the event store; 0 before the application has created it. */
     long lastGlobalIndex() throws SQLException {
         if (!tableExists("domainevententry")) {
