@@ -78,12 +78,14 @@ final class JarRun {
             ApiCalls filings = new ApiCalls(app.baseUrl());
             ApiCalls decisions = new ApiCalls(app.baseUrl());
             ApiCalls inbox = new ApiCalls(app.baseUrl());
-            ApiCalls warmup = new ApiCalls(app.baseUrl());
+            ApiCalls warmupFilings = new ApiCalls(app.baseUrl());
+            ApiCalls warmupInbox = new ApiCalls(app.baseUrl());
+            ApiCalls warmupDecisions = new ApiCalls(app.baseUrl());
             try {
                 if (options.warmup() > 0) {
                     System.out.printf(Locale.ROOT, "warm-up (untimed): %,d requests filed and approved%n", options.warmup());
-                    filing(app, db, warmup, seeding, options.requests(), options.requests() + options.warmup(), "warm-up ");
-                    approval(app, db, warmup, warmup, seeding, "warm-up ");
+                    filing(app, db, warmupFilings, seeding, options.requests(), options.requests() + options.warmup(), "warm-up ");
+                    approval(app, db, warmupInbox, warmupDecisions, seeding, "warm-up ");
                 }
                 if (!db.autovacuum()) {
                     // a production server keeps autovacuum on; without it the engine's tables keep the planner's first
@@ -99,9 +101,9 @@ final class JarRun {
                 approvalRate = approval(app, db, inbox, decisions, seeding, "");
             } finally {
                 Files.write(out.resolve(name + ".phases"), phases);
-                int errors = warmup.serverErrorCount() + filings.serverErrorCount() + decisions.serverErrorCount()
-                        + inbox.serverErrorCount();
-                for (ApiCalls calls : List.of(warmup, filings, inbox, decisions)) {
+                List<ApiCalls> all = List.of(warmupFilings, warmupInbox, warmupDecisions, filings, inbox, decisions);
+                int errors = all.stream().mapToInt(ApiCalls::serverErrorCount).sum();
+                for (ApiCalls calls : all) {
                     calls.serverErrors().forEach(error -> System.out.println("  5xx/no answer: " + error));
                 }
                 app.close();
