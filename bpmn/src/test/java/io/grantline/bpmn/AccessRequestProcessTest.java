@@ -104,7 +104,7 @@ class AccessRequestProcessTest {
 
         for (int stage = 0; stage < 3; stage++) {
             assertThat(request).isWaitingAt("decide");
-            // the bridge finds a decision's task by this name (StageAssignment.openTasks)
+            // the bridge finds a decision's task by this name (StageAssignment.openTaskIds)
             assertThat(decideTask(request).getName()).isEqualTo("Decide on the request, stage " + (stage + 1));
             assertThat(grantAccess.wasCalled()).isFalse();
             decide(request, false);

@@ -20,7 +20,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,18 +78,18 @@ public class ProcessBridge {
     /** A decision completes the stage's task; a decision whose task is gone (already completed) changes nothing. */
     @EventHandler
     void on(ApprovalDecisionRecorded event, @MetaDataValue(ACTOR) String actor) {
-        for (Task task : stages.openTasks(event.requestId(), event.stageIndex())) {
+        for (String taskId : stages.openTaskIds(event.requestId(), event.stageIndex())) {
             Map<String, Object> variables = new HashMap<>(StageVariables.decided(event.outcome() == DecisionOutcome.REJECT));
             causedBy(variables, actor);
-            tasks.complete(task.getId(), variables);
+            tasks.complete(taskId, variables);
         }
     }
 
     /** The stage's task follows the aggregate's new approvers, who get mail with links of their own. */
     @EventHandler
     void on(ApprovalStageReassigned event) {
-        for (Task task : stages.openTasks(event.requestId(), event.stageIndex())) {
-            stages.moveTo(task, event.requestId(), event.approverIds(), ApprovalMails.Occasion.REASSIGNED);
+        for (String taskId : stages.openTaskIds(event.requestId(), event.stageIndex())) {
+            stages.moveTo(taskId, event.requestId(), event.approverIds(), ApprovalMails.Occasion.REASSIGNED);
         }
     }
 

@@ -33,7 +33,7 @@ class MoveOpenStagesOfIdentityDelegate implements JavaDelegate {
         IdentityId approverId = IdentityId.of((String) execution.getVariable("identityId"));
         for (Task task : stages.openTasksOf(approverId)) {
             AccessRequestId requestId = AccessRequestId.of((String) tasks.getVariable(task.getId(), "requestId"));
-            commands.sendAndWait(new ReassignApprovalStage(requestId, stages.stageIndex(task), approverId));
+            commands.sendAndWait(new ReassignApprovalStage(requestId, stages.stageIndex(task.getId()), approverId));
         }
     }
 }

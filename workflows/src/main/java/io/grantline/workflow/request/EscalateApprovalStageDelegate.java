@@ -25,7 +25,7 @@ class EscalateApprovalStageDelegate implements JavaDelegate {
         AccessRequestId requestId = StageVariables.requestId(execution);
         int stageIndex = StageVariables.stageIndex(execution);
         StageRouting routing = commands.sendAndWait(new EscalateApprovalStage(requestId, stageIndex));
-        assignment.openTasks(requestId, stageIndex)
-                .forEach(task -> assignment.moveTo(task, requestId, routing.approverIds(), ApprovalMails.Occasion.ESCALATED));
+        assignment.openTaskIds(requestId, stageIndex)
+                .forEach(taskId -> assignment.moveTo(taskId, requestId, routing.approverIds(), ApprovalMails.Occasion.ESCALATED));
     }
 }

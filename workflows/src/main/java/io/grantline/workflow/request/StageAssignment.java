@@ -10,7 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,25 +26,37 @@ public class StageAssignment {
 
     private final TaskService tasks;
     private final ApprovalMails mails;
+    private final JdbcClient jdbc;
 
-    StageAssignment(TaskService tasks, ApprovalMails mails) {
+    StageAssignment(TaskService tasks, ApprovalMails mails, JdbcClient jdbc) {
         this.tasks = tasks;
         this.mails = mails;
+        this.jdbc = jdbc;
     }
 
     /**
-     * Every open {@code decide} task of request {@code requestId}'s stage {@code stageIndex}: one query, by the task's
-     * name, which carries the stage's number (access-request.bpmn). A task of a process version from before that name
-     * (still open after an upgrade) is found as before, by its stage's loop counter, a variable read per task: a third
-     * of the bridge's work for each decision.
+     * The ids of every open {@code decide} task of request {@code requestId}'s stage {@code stageIndex}: one SQL query
+     * on the engine's task and execution tables, by the process's business key and the task's name, which carries the
+     * stage's number (access-request.bpmn). The engine's task query built the same lookup with its generic dynamic SQL,
+     * a quarter of the bridge's work for each decision (docs/benchmarks.md). It assumes the engine's default table
+     * names (no table prefix), as {@code StartedProcesses} does.
+     * <p>
+     * A task of a process version from before that name (still open after an upgrade) is found as before, by its
+     * stage's loop counter, a variable read per task; that query runs only when the first finds nothing.
      */
-    public List<Task> openTasks(AccessRequestId requestId, int stageIndex) {
-        List<Task> named = decideTasks(requestId).taskName(taskName(stageIndex)).list();
+    public List<String> openTaskIds(AccessRequestId requestId, int stageIndex) {
+        List<String> named = jdbc.sql("""
+                        SELECT T.ID_ FROM ACT_RU_TASK T JOIN ACT_RU_EXECUTION P ON P.ID_ = T.PROC_INST_ID_
+                        WHERE P.BUSINESS_KEY_ = ? AND T.TASK_DEF_KEY_ = 'decide' AND T.NAME_ = ? AND T.SUSPENSION_STATE_ = 1
+                        ORDER BY T.ID_""")
+                .param(requestId.value()).param(taskName(stageIndex)).query(String.class).list();
         if (!named.isEmpty()) {
             return named;
         }
-        return decideTasks(requestId).taskName(NAME_WITHOUT_STAGE).list().stream()
-                .filter(task -> stageIndex(task) == stageIndex).toList();
+        return tasks.createTaskQuery().processInstanceBusinessKey(requestId.value()).taskDefinitionKey("decide").active()
+                .taskName(NAME_WITHOUT_STAGE).list().stream()
+                .map(Task::getId)
+                .filter(taskId -> stageIndex(taskId) == stageIndex).toList();
     }
 
     /** The {@code decide} task's name in a stage: "stage 1" is the stage at index 0. */
@@ -52,38 +64,34 @@ public class StageAssignment {
         return NAME_WITHOUT_STAGE + ", stage " + (stageIndex + 1);
     }
 
-    private TaskQuery decideTasks(AccessRequestId requestId) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(requestId.value()).taskDefinitionKey("decide").active();
-    }
-
     /** The open {@code decide} tasks that {@code approverId} may answer, whatever the request. */
     public List<Task> openTasksOf(IdentityId approverId) {
         return tasks.createTaskQuery().taskDefinitionKey("decide").taskCandidateUser(approverId.value()).active().list();
     }
 
-    public int stageIndex(Task task) {
-        return ((Number) tasks.getVariable(task.getId(), StageVariables.LOOP_COUNTER)).intValue();
+    public int stageIndex(String taskId) {
+        return ((Number) tasks.getVariable(taskId, StageVariables.LOOP_COUNTER)).intValue();
     }
 
-    /** Points {@code task} at {@code approvers}, mailing those who are new to it. */
-    public void moveTo(Task task, AccessRequestId requestId, Set<IdentityId> approvers, ApprovalMails.Occasion occasion) {
+    /** Points task {@code taskId} at {@code approvers}, mailing those who are new to it. */
+    public void moveTo(String taskId, AccessRequestId requestId, Set<IdentityId> approvers, ApprovalMails.Occasion occasion) {
         @SuppressWarnings("unchecked")
-        List<String> before = (List<String>) tasks.getVariable(task.getId(), StageVariables.APPROVER_IDS);
+        List<String> before = (List<String>) tasks.getVariable(taskId, StageVariables.APPROVER_IDS);
         Set<IdentityId> added = new HashSet<>(approvers);
         before.stream().map(IdentityId::of).forEach(added::remove);
         // not local: updates approverIds where the stage's scope defined it
-        tasks.setVariable(task.getId(), StageVariables.APPROVER_IDS, approvers.stream().map(IdentityId::value).toList());
-        tasks.getIdentityLinksForTask(task.getId()).stream()
+        tasks.setVariable(taskId, StageVariables.APPROVER_IDS, approvers.stream().map(IdentityId::value).toList());
+        tasks.getIdentityLinksForTask(taskId).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
-                .forEach(link -> tasks.deleteCandidateUser(task.getId(), link.getUserId()));
-        approvers.forEach(approver -> tasks.addCandidateUser(task.getId(), approver.value()));
-        Object moved = tasks.getVariableLocal(task.getId(), ASSIGNMENT_ROUND);
+                .forEach(link -> tasks.deleteCandidateUser(taskId, link.getUserId()));
+        approvers.forEach(approver -> tasks.addCandidateUser(taskId, approver.value()));
+        Object moved = tasks.getVariableLocal(taskId, ASSIGNMENT_ROUND);
         int round = (moved instanceof Number number ? number.intValue() : 0) + 1;
-        tasks.setVariableLocal(task.getId(), ASSIGNMENT_ROUND, round);
+        tasks.setVariableLocal(taskId, ASSIGNMENT_ROUND, round);
         if (!added.isEmpty()) {
-            mails.send(occasion, requestId, stageIndex(task), 0,
-                    ApprovalStage.valueOf((String) tasks.getVariable(task.getId(), StageVariables.STAGE)),
-                    Instant.parse((String) tasks.getVariable(task.getId(), StageVariables.DECIDE_BY)), added, "move-" + round);
+            mails.send(occasion, requestId, stageIndex(taskId), 0,
+                    ApprovalStage.valueOf((String) tasks.getVariable(taskId, StageVariables.STAGE)),
+                    Instant.parse((String) tasks.getVariable(taskId, StageVariables.DECIDE_BY)), added, "move-" + round);
         }
     }
 }
