@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +72,11 @@ public final class JfrSummary {
         }
         if (from == null && Files.exists(phases)) {
             for (String line : Files.readAllLines(phases)) {
+                // "<phase name, may hold spaces> <from> <to>"
                 String[] phase = line.split(" ");
-                summarize(phase[0], events, Instant.parse(phase[1]), Instant.parse(phase[2]), top);
+                int n = phase.length;
+                summarize(String.join(" ", Arrays.copyOf(phase, n - 2)), events, Instant.parse(phase[n - 2]),
+                        Instant.parse(phase[n - 1]), top);
             }
         } else {
             summarize("recording", events, from == null ? Instant.MIN : Instant.parse(from),
