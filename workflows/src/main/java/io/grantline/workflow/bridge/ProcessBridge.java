@@ -67,7 +67,9 @@ public class ProcessBridge {
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestId", requestId);
-        variables.put("stages", event.policy().stages().stream().map(Enum::name).toList());
+        // how many stages, an integer: the aggregate names each stage as it opens it (a list variable was a serialized
+        // object, two more rows in the engine's tables per request)
+        variables.put(StageVariables.STAGE_COUNT, event.policy().stages().size());
         variables.put("rejected", false);
         causedBy(variables, actor);
         // by key: the model's only start event is the message start event "requested", and a start by key skips the

@@ -75,12 +75,10 @@ public class StageAssignment {
 
     /** Points task {@code taskId} at {@code approvers}, mailing those who are new to it. */
     public void moveTo(String taskId, AccessRequestId requestId, Set<IdentityId> approvers, ApprovalMails.Occasion occasion) {
-        @SuppressWarnings("unchecked")
-        List<String> before = (List<String>) tasks.getVariable(taskId, StageVariables.APPROVER_IDS);
         Set<IdentityId> added = new HashSet<>(approvers);
-        before.stream().map(IdentityId::of).forEach(added::remove);
+        StageVariables.approverIds(tasks.getVariable(taskId, StageVariables.APPROVER_IDS)).forEach(added::remove);
         // not local: updates approverIds where the stage's scope defined it
-        tasks.setVariable(taskId, StageVariables.APPROVER_IDS, approvers.stream().map(IdentityId::value).toList());
+        tasks.setVariable(taskId, StageVariables.APPROVER_IDS, StageVariables.approverIdsValue(approvers));
         tasks.getIdentityLinksForTask(taskId).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
                 .forEach(link -> tasks.deleteCandidateUser(taskId, link.getUserId()));

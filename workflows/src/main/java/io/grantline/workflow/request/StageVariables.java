@@ -5,9 +5,12 @@ import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.ApprovalStage;
 import io.grantline.api.request.RejectionReason;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -18,6 +21,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class StageVariables {
 
     static final String REQUEST_ID = "requestId";
+    public static final String STAGE_COUNT = "stageCount";
     static final String STAGE = "stage";
     static final String REJECTED = "rejected";
     static final String REJECTION_REASON = "rejectionReason";
@@ -44,13 +48,29 @@ public final class StageVariables {
         return Instant.parse((String) execution.getVariable(DECIDE_BY));
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The stage's approvers: a comma-separated string (identity ids hold no comma), which the {@code decide} task takes
+     * as its candidate users as it is; a process started before that keeps a list of strings.
+     */
     static List<IdentityId> approverIds(VariableScope execution) {
-        return ((List<String>) execution.getVariable(APPROVER_IDS)).stream().map(IdentityId::of).toList();
+        return approverIds(execution.getVariable(APPROVER_IDS));
+    }
+
+    static List<IdentityId> approverIds(Object variable) {
+        if (variable instanceof Collection<?> list) {
+            return list.stream().map(Object::toString).map(IdentityId::of).toList();
+        }
+        String joined = (String) variable;
+        return joined.isEmpty() ? List.of() : Arrays.stream(joined.split(",")).map(IdentityId::of).toList();
+    }
+
+    /** The value {@link #approverIds} reads: ids in a string rather than a serialized list (two rows fewer per stage). */
+    static String approverIdsValue(Collection<IdentityId> approvers) {
+        return approvers.stream().map(IdentityId::value).collect(Collectors.joining(","));
     }
 
     static void setApprovers(DelegateExecution execution, Set<IdentityId> approvers) {
-        execution.setVariableLocal(APPROVER_IDS, approvers.stream().map(IdentityId::value).toList());
+        execution.setVariableLocal(APPROVER_IDS, approverIdsValue(approvers));
     }
 
     /** Ends the approval loop as rejected, remembering why for the requester's mail. */
