@@ -1,14 +1,19 @@
 package io.grantline.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * CPU time spent during a phase, from Linux's /proc: the application's JVM (its process) and the whole machine
- * (PostgreSQL, the benchmark's clients, everything else), plus the time the hypervisor took away (steal). On a shared
+ * CPU time spent during a phase, from Linux's /proc: the application's JVM (its process), PostgreSQL (every process
+ * of this machine named {@code postgres}: the server's backends and helpers; a backend that exits during the phase
+ * takes its share with it, so this may count a little short), this benchmark's own JVM (its HTTP clients and polls),
+ * and the whole machine, plus the time the hypervisor took away (steal). On a shared
  * 2-core machine the rates move with whatever else runs; CPU milliseconds per request move much less, so they tell
  * whether a change made the work cheaper. Reads nothing (and prints that) where /proc is missing.
  */
@@ -20,15 +25,19 @@ final class CpuMeter {
     private final long pid;
     private final long[] machineAtStart;
     private final long processAtStart;
+    private final long benchmarkAtStart;
+    private final Map<Long, Long> postgresAtStart;
 
-    private CpuMeter(long pid, long[] machineAtStart, long processAtStart) {
+    private CpuMeter(long pid) {
         this.pid = pid;
-        this.machineAtStart = machineAtStart;
-        this.processAtStart = processAtStart;
+        this.machineAtStart = machine();
+        this.processAtStart = process(pid);
+        this.benchmarkAtStart = process(ProcessHandle.current().pid());
+        this.postgresAtStart = postgres();
     }
 
     static CpuMeter start(long pid) {
-        return new CpuMeter(pid, machine(), process(pid));
+        return new CpuMeter(pid);
     }
 
     /** "CPU per request: application 41.2 ms, whole machine 60.3 ms (steal 1.2%)", for {@code count} requests. */
@@ -45,8 +54,15 @@ final class CpuMeter {
         long idle = delta[3] + delta[4];
         long all = Arrays.stream(delta).sum();
         long busy = all - idle - delta[7];
-        return String.format(Locale.ROOT, "CPU per %s: application %.1f ms, whole machine %.1f ms (machine %.0f%% busy, steal %.1f%%)",
-                unit, (process - processAtStart) * MILLIS_PER_TICK / count, busy * MILLIS_PER_TICK / count,
+        long postgres = 0;
+        for (Map.Entry<Long, Long> now : postgres().entrySet()) {
+            postgres += now.getValue() - postgresAtStart.getOrDefault(now.getKey(), 0L);
+        }
+        long benchmark = process(ProcessHandle.current().pid()) - benchmarkAtStart;
+        return String.format(Locale.ROOT, "CPU per %s: application %.1f ms, PostgreSQL %.1f ms, this benchmark %.1f ms, whole machine %.1f ms"
+                        + " (machine %.0f%% busy, steal %.1f%%)",
+                unit, (process - processAtStart) * MILLIS_PER_TICK / count, postgres * MILLIS_PER_TICK / count,
+                benchmark * MILLIS_PER_TICK / count, busy * MILLIS_PER_TICK / count,
                 all == 0 ? 0 : 100.0 * (busy + delta[7]) / all, all == 0 ? 0 : 100.0 * delta[7] / all);
     }
 
@@ -58,6 +74,29 @@ final class CpuMeter {
         } catch (IOException | RuntimeException unreadable) {
             return new long[0];
         }
+    }
+
+    /** utime + stime of every process named {@code postgres}, by pid, in ticks; empty where /proc is missing. */
+    private static Map<Long, Long> postgres() {
+        Map<Long, Long> ticks = new HashMap<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), entry -> entry.getFileName().toString().matches("\\d+"))) {
+            for (Path process : processes) {
+                try {
+                    if ("postgres".equals(Files.readString(process.resolve("comm")).strip())) {
+                        long pid = Long.parseLong(process.getFileName().toString());
+                        long used = process(pid);
+                        if (used >= 0) {
+                            ticks.put(pid, used);
+                        }
+                    }
+                } catch (IOException exited) {
+                    // gone between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return Map.of();
+        }
+        return ticks;
     }
 
     /** utime + stime of the process, in ticks, or -1. */
