@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +37,7 @@ class DueJobAcquisition extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine engine) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
-        try {
-            jdbc.execute("CREATE INDEX IF NOT EXISTS " + INDEX + " ON ACT_RU_JOB (DUEDATE_)");
-        } catch (DataAccessException createdByAnotherNode) {
-            log.info("Index {} not created here ({}); another node may have made it", INDEX,
-                    createdByAnotherNode.getMessage());
-        }
+        EngineIndex.create(jdbc, INDEX, "ON ACT_RU_JOB (DUEDATE_)");
         int undated = jdbc.update("UPDATE ACT_RU_JOB SET DUEDATE_ = ? WHERE DUEDATE_ IS NULL",
                 new Timestamp(ClockUtil.getCurrentTime().getTime()));
         if (undated > 0) {

@@ -3,9 +3,6 @@ package io.grantline.infra.engine;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,17 +20,10 @@ class SubtaskLookupIndex extends AbstractProcessEnginePlugin {
 
     static final String INDEX = "ACT_IDX_TASK_PARENT_TASK";
 
-    private static final Logger log = LoggerFactory.getLogger(SubtaskLookupIndex.class);
-
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        try {
-            String onlyChildren = "postgres".equals(configuration.getDatabaseType()) ? " WHERE PARENT_TASK_ID_ IS NOT NULL" : "";
-            new JdbcTemplate(configuration.getDataSource())
-                    .execute("CREATE INDEX IF NOT EXISTS " + INDEX + " ON ACT_RU_TASK (PARENT_TASK_ID_)" + onlyChildren);
-        } catch (DataAccessException createdByAnotherNode) {
-            log.info("Index {} not created here ({}); another node may have made it", INDEX, createdByAnotherNode.getMessage());
-        }
+        String onlyChildren = "postgres".equals(configuration.getDatabaseType()) ? " WHERE PARENT_TASK_ID_ IS NOT NULL" : "";
+        EngineIndex.create(new JdbcTemplate(configuration.getDataSource()), INDEX, "ON ACT_RU_TASK (PARENT_TASK_ID_)" + onlyChildren);
     }
 }
