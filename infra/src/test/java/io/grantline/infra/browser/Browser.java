@@ -17,11 +17,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -125,10 +126,33 @@ final class Browser implements AutoCloseable {
         WebElement before = driver.findElement(By.tagName("html"));
         click.run();
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(gone(before));
         } catch (TimeoutException noNewPage) {
             // the click changed the page in place, or not at all
         }
+    }
+
+    /** Whether {@code element} belongs to a page that has been replaced. */
+    private static ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                if (replacedPage(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
+    /**
+     * Whether the failure says the element's page was replaced: a stale element reference, or as Chromium 156.0.8078.114
+     * answers a node of a replaced document, "Node with given id does not belong to the document".
+     */
+    private static boolean replacedPage(WebDriverException e) {
+        return e instanceof StaleElementReferenceException || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     WebElement within(String css) {
@@ -147,9 +171,9 @@ final class Browser implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             try {
                 return driver.findElement(By.tagName("body")).getText();
-            } catch (StaleElementReferenceException replacedMeanwhile) {
-                if (attempt == 5) {
-                    throw replacedMeanwhile;
+            } catch (WebDriverException e) {
+                if (!replacedPage(e) || attempt == 5) {
+                    throw e;
                 }
             }
         }
