@@ -40,7 +40,10 @@ final class CpuMeter {
         return new CpuMeter(pid);
     }
 
-    /** "CPU per request: application 41.2 ms, whole machine 60.3 ms (steal 1.2%)", for {@code count} requests. */
+    /**
+     * "CPU per request: application 41.2 ms, PostgreSQL 15.8 ms, this benchmark 2.4 ms, whole machine 63.5 ms (machine 97%
+     * busy, steal 0.0%)", for {@code count} requests.
+     */
     String perRequest(int count, String unit) {
         long[] machine = machine();
         long process = process(pid);
