@@ -1,6 +1,9 @@
 package io.grantline.infra.compliance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grantline.api.campaign.FindReviewsOfGrant;
+import io.grantline.api.campaign.ReviewDecisionRecorded;
+import io.grantline.api.campaign.ReviewId;
 import io.grantline.api.compliance.AccessInterval;
 import io.grantline.api.compliance.FindIdentityStreams;
 import io.grantline.api.compliance.IdentityStreams;
@@ -87,7 +90,11 @@ class ComplianceController {
         this.queries = queries;
     }
 
-    /** The grant's stream and its request's, oldest first. */
+    /**
+     * The grant's stream, its request's and those of the reviews that held it, oldest first. Of a review's stream it
+     * shows what the reviewer was given (the review opening, its hand-overs and its close, as stored, so each hash
+     * verifies) and the decision on this grant, not the reviewer's decisions on other grants.
+     */
     @GetMapping("/grants/{grantId}/history")
     GrantHistory grantHistory(@PathVariable String grantId, Authentication auth) {
         GrantId grant = GrantId.of(grantId);
@@ -102,7 +109,10 @@ class ComplianceController {
                 .filter(JsonNode::isTextual)
                 .findFirst()
                 .ifPresent(requestId -> streams.add(AccessRequestId.of(requestId.asText()).toString()));
-        return new GrantHistory(grantId, history(streams));
+        queries.query(new FindReviewsOfGrant(grant), ResponseTypes.multipleInstancesOf(ReviewId.class)).join()
+                .forEach(review -> streams.add(review.toString()));
+        return new GrantHistory(grantId, eventStore.streams(streams).stream().filter(event -> concerns(event, grant))
+                .map(eventStore::toHistory).toList());
     }
 
     /**
@@ -202,6 +212,12 @@ class ComplianceController {
     private static Set<List<Object>> holderKeys(List<AccessInterval> holders) {
         return holders.stream().map(h -> List.<Object>of(h.identityId(), h.grantId(), h.entitlementId(), h.validFrom()))
                 .collect(Collectors.toSet());
+    }
+
+    /** A review's decision concerns the grant it names; every other event of the streams read concerns the grant. */
+    private boolean concerns(StoredEvent event, GrantId grant) {
+        return !event.payloadType().equals(ReviewDecisionRecorded.class.getName())
+                || grant.value().equals(eventStore.payload(event.payload()).path("grantId").asText());
     }
 
     private List<HistoryEvent> history(List<String> streams) {

@@ -34,6 +34,8 @@ class HistoryWords {
     private static final List<String> SAID = List.of("requestId", "grantId", "identityId", "entitlementId", "requesterId",
             "beneficiaryId", "approverId", "stage", "stageIndex", "outcome", "channel", "decidedAt");
 
+    private static final List<String> COUNTED = List.of("items", "undecidedGrants");
+
     private final PlainWords plain;
 
     HistoryWords(PlainWords plain) {
@@ -61,6 +63,12 @@ class HistoryWords {
             case "GrantProvisioned" -> "the access was set up on the target system";
             case "GrantDeprovisioned" -> "the access was removed from the target system";
             case "GrantRevoked", "GrantEnded" -> "the grant ended";
+            case "ReviewOpened" -> "put under review by " + reviewer(p, "reviewerId") + ", due " + value(p.path("dueAt"));
+            case "ReviewDecisionRecorded" -> ("CERTIFY".equals(p.path("outcome").asText()) ? "certified" : "revoked")
+                    + " in review " + text(p, "reviewId");
+            case "ReviewDelegated" -> "the review was handed to " + text(p, "toReviewerId");
+            case "ReviewEscalated" -> "the review moved to " + text(p, "toReviewerId");
+            case "ReviewClosed" -> "the review closed";
             default -> sentence(type);
         };
         List<String> facts = new ArrayList<>();
@@ -69,7 +77,9 @@ class HistoryWords {
             if (SAID.contains(field.getKey()) || field.getValue().isNull() || field.getKey().equals("approverIds") && type.equals("ApprovalStageOpened")) {
                 continue;
             }
-            facts.add(sentence(field.getKey()) + ": " + value(field.getValue()));
+            // a review's items and what it left undecided can run to thousands of grants: counted, not listed
+            facts.add(sentence(field.getKey()) + ": " + (field.getValue().isArray() && COUNTED.contains(field.getKey()) ? Integer.toString(field.getValue().size())
+                    : value(field.getValue())));
         }
         String channel = event.channel() == null ? null : CHANNELS.getOrDefault(event.channel(), event.channel().toLowerCase(Locale.ROOT));
         return new Line(plain.instant(event.timestamp()), event.actorId() == null || "system".equals(event.actorId()) ? "Grantline" : event.actorId(), channel, what, facts,
@@ -135,6 +145,10 @@ class HistoryWords {
             case "OT_SECURITY" -> "OT security";
             default -> stage;
         };
+    }
+
+    private static String reviewer(JsonNode payload, String field) {
+        return payload.path(field).isTextual() ? payload.path(field).asText() : "nobody (no active reviewer found)";
     }
 
     private static String text(JsonNode payload, String field) {

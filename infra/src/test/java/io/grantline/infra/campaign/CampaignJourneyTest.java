@@ -15,7 +15,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,6 +137,27 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
         assertThat(reviewers.get(0).get("decided").asInt()).isEqualTo(2);
         assertThat(as(owner).get("/api/reviews/inbox").json().size()).isZero();
         assertThat(api().get("/reviews/link/" + token).status()).as("the link dies with the review").isIn(403, 410);
+
+        // each grant's history tells its review: what the reviewer was given, the decision on this grant (not the
+        // reviewer's decisions on the others) and the close
+        List<JsonNode> certifiedGrant = history(grants.get(hmi));
+        assertThat(types(certifiedGrant)).containsSubsequence("AccessGranted", "ReviewOpened", "ReviewDecisionRecorded", "GrantCertified",
+                "ReviewClosed");
+        assertThat(decisions(certifiedGrant)).singleElement().satisfies(decision -> {
+            assertThat(decision.get("aggregateId").asText()).isEqualTo(campaignId + ".r0");
+            assertThat(decision.get("payload").get("grantId").asText()).isEqualTo(grants.get(hmi));
+            assertThat(decision.get("payload").get("outcome").asText()).isEqualTo("CERTIFY");
+            assertThat(decision.get("hash").asText()).isNotBlank();
+        });
+        assertThat(decisions(history(grants.get(historian)))).singleElement()
+                .satisfies(decision -> assertThat(decision.get("payload").get("outcome").asText()).isEqualTo("REVOKE"));
+        List<JsonNode> undecided = history(grants.get(drive));
+        assertThat(types(undecided)).containsSubsequence("ReviewOpened", "ReviewClosed", "GrantRevoked");
+        assertThat(decisions(undecided)).as("nobody decided it").isEmpty();
+        Api.Response timeline = admin().get("/compliance/grants/" + grants.get(hmi) + "/history");
+        assertThat(timeline.status()).isEqualTo(200);
+        assertThat(timeline.body()).contains("put under review by " + owner, "certified in review " + campaignId + ".r0",
+                "the review closed");
     }
 
     @Test
@@ -177,6 +200,8 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
         Api.Response csv = admin().get("/api/campaigns/" + campaignId + "/items");
         assertThat(csv.body()).contains(items.get(panelGrant) + ",").contains(",CERTIFIED," + stranger + ",")
                 .contains(",CERTIFIED," + manager + ",");
+        assertThat(types(history(loggerGrant))).as("who held the review, in order")
+                .containsSubsequence("ReviewOpened", "ReviewDelegated", "ReviewEscalated", "ReviewDecisionRecorded", "ReviewClosed");
     }
 
     @Test
@@ -194,6 +219,22 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
         assertThat(policy.json().get("field").asText()).isEqualTo("onNoDecision");
         assertThat(admin().get("/api/campaigns/" + catalog.id("never-launched")).status()).isEqualTo(404);
         assertThat(api().get("/reviews/link/forged.token").status()).isEqualTo(404);
+    }
+
+    private List<JsonNode> history(String grantId) {
+        Api.Response history = admin().get("/api/compliance/grants/" + grantId + "/history");
+        assertThat(history.status()).as("%s", history).isEqualTo(200);
+        List<JsonNode> events = new ArrayList<>();
+        history.json().get("events").forEach(events::add);
+        return events;
+    }
+
+    private static List<String> types(List<JsonNode> events) {
+        return events.stream().map(event -> event.get("type").asText()).toList();
+    }
+
+    private static List<JsonNode> decisions(List<JsonNode> events) {
+        return events.stream().filter(event -> event.get("type").asText().equals("ReviewDecisionRecorded")).toList();
     }
 
     private String grant(String beneficiary, String approver, String entitlement) {

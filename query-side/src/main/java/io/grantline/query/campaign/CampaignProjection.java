@@ -53,6 +53,8 @@ public class CampaignProjection {
     static final String ITEMS = "review_items";
     /** When each grant was last certified, and by whom: the review page shows it beside each item. */
     static final String CERTIFICATIONS = "grant_certifications";
+    /** The reviews each grant was in ({@code _id} the grant), so a grant's history finds them by id. */
+    static final String GRANT_REVIEWS = "grant_reviews";
 
     private final MongoTemplate mongo;
     private final VersionedUpdates campaigns;
@@ -111,7 +113,9 @@ public class CampaignProjection {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ITEMS);
+        BulkOperations grantReviews = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, GRANT_REVIEWS);
         for (ReviewItem item : event.items()) {
+            grantReviews.upsert(query(where("_id").is(item.grantId().value())), new Update().addToSet("reviewIds", reviewId));
             Update insert = new Update()
                     .setOnInsert("version", sequence)
                     .setOnInsert("reviewId", reviewId)
@@ -124,6 +128,7 @@ public class CampaignProjection {
             bulk.upsert(query(where("_id").is(item.itemId().value())), insert);
         }
         bulk.execute();
+        grantReviews.execute();
     }
 
     @EventHandler
@@ -176,6 +181,7 @@ public class CampaignProjection {
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), CERTIFICATIONS);
+        mongo.remove(new Query(), GRANT_REVIEWS);
         mongo.remove(new Query(), CAMPAIGNS);
         mongo.remove(new Query(), REVIEWS);
         mongo.remove(new Query(), ITEMS);

@@ -8,6 +8,7 @@ import io.grantline.api.campaign.CampaignItem;
 import io.grantline.api.campaign.CampaignReport;
 import io.grantline.api.campaign.CampaignStatus;
 import io.grantline.api.campaign.FindCampaign;
+import io.grantline.api.campaign.FindReviewsOfGrant;
 import io.grantline.api.campaign.ItemDecision;
 import io.grantline.api.campaign.ListCampaignItems;
 import io.grantline.api.campaign.ListReviewInbox;
@@ -81,6 +82,12 @@ public class CampaignQueries {
                 certified, revoked + revokedByPolicy, total - certified - revoked - undecidedAtClose, revokedByPolicy, keptByPolicy,
                 campaign.getInteger("reviews", 0), instant(campaign.getDate("dueAt")), minRisk == null ? null : RiskTier.valueOf(minRisk),
                 policy, instant(campaign.getDate("launchedAt")), instant(campaign.getDate("closedAt"))));
+    }
+
+    @QueryHandler
+    public List<ReviewId> handle(FindReviewsOfGrant query) {
+        Document reviews = mongo.findById(query.grantId().value(), Document.class, CampaignProjection.GRANT_REVIEWS);
+        return reviews == null ? List.of() : reviews.getList("reviewIds", String.class, List.of()).stream().map(ReviewId::of).toList();
     }
 
     @QueryHandler

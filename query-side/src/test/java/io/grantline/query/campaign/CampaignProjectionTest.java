@@ -9,6 +9,7 @@ import io.grantline.api.campaign.CampaignLaunched;
 import io.grantline.api.campaign.CampaignReport;
 import io.grantline.api.campaign.CampaignStatus;
 import io.grantline.api.campaign.FindCampaign;
+import io.grantline.api.campaign.FindReviewsOfGrant;
 import io.grantline.api.campaign.ItemDecision;
 import io.grantline.api.campaign.ListCampaignItems;
 import io.grantline.api.campaign.ListReviewInbox;
@@ -104,6 +105,25 @@ class CampaignProjectionTest {
         assertThat(queries.handle(new ListReviewInbox(OLGA))).isEmpty();
         assertThat(queries.handle(new ListReviewInbox(PETER))).extracting(item -> item.itemId().value())
                 .containsExactly(OLGAS.value() + ".0", OLGAS.value() + ".1");
+    }
+
+    @Test
+    void aGrantListsEveryReviewThatHeldItOnceEvenWhenAnOpeningIsHandledTwice() {
+        ReviewId nextQuarter = ReviewId.of(CampaignId.of("2026-q3"), 4);
+        for (int round = 0; round < 2; round++) {
+            projection.on(opened(OLGAS, OLGA, 2), 0);
+            projection.on(opened(PETERS, PETER, 1), 0);
+            projection.on(new ReviewOpened(CampaignId.of("2026-q3"), nextQuarter, PETER, DUE.plus(Duration.ofDays(90)),
+                    NoDecisionPolicy.KEEP, List.of(new ReviewItem(ReviewItemId.of(nextQuarter, 0), GrantId.of("g-r0-1"),
+                    IdentityId.of("holder-1"), EntitlementId.of("hmi-view"), RiskTier.LOW))), 0);
+        }
+
+        assertThat(queries.handle(new FindReviewsOfGrant(GrantId.of("g-r0-1")))).containsExactly(OLGAS, nextQuarter);
+        assertThat(queries.handle(new FindReviewsOfGrant(GrantId.of("g-r1-0")))).containsExactly(PETERS);
+        assertThat(queries.handle(new FindReviewsOfGrant(GrantId.of("never-reviewed")))).isEmpty();
+
+        projection.reset();
+        assertThat(queries.handle(new FindReviewsOfGrant(GrantId.of("g-r0-1")))).as("a replay starts from nothing").isEmpty();
     }
 
     @Test
