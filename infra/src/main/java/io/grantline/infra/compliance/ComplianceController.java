@@ -109,14 +109,13 @@ class ComplianceController {
                 .filter(JsonNode::isTextual)
                 .findFirst()
                 .ifPresent(requestId -> streams.add(AccessRequestId.of(requestId.asText()).toString()));
-        queries.query(new FindReviewsOfGrant(grant), ResponseTypes.multipleInstancesOf(ReviewId.class)).join()
-                .forEach(review -> streams.add(review.toString()));
-        return new GrantHistory(grantId, eventStore.streams(streams).stream().filter(event -> concerns(event, grant))
-                .map(eventStore::toHistory).toList());
+        reviewsOf(grant).forEach(review -> streams.add(review.toString()));
+        return new GrantHistory(grantId, history(streams, Set.of(grant)));
     }
 
     /**
-     * The identity's stream, the requests it filed or benefits from and the grants it holds or held. Those streams are
+     * The identity's stream, the requests it filed or benefits from, the grants it holds or held and the reviews of
+     * those grants (as in a grant's history: not a reviewer's decisions on other people's grants). Those streams are
      * found through the read side (indexed, and the same for every database), the events themselves read from the
      * event store: a request or grant a few hundred milliseconds old may not be listed yet.
      */
@@ -130,7 +129,9 @@ class ComplianceController {
         streams.add(identity.toString());
         related.requestIds().stream().map(AccessRequestId::toString).sorted().forEach(streams::add);
         related.grantIds().stream().map(GrantId::toString).sorted().forEach(streams::add);
-        List<HistoryEvent> events = history(streams);
+        related.grantIds().stream().flatMap(grant -> reviewsOf(grant).stream()).map(ReviewId::toString).distinct().sorted()
+                .forEach(streams::add);
+        List<HistoryEvent> events = history(streams, related.grantIds());
         if (events.isEmpty()) {
             throw new NotFound("identity '" + id + "'");
         }
@@ -214,14 +215,22 @@ class ComplianceController {
                 .collect(Collectors.toSet());
     }
 
-    /** A review's decision concerns the grant it names; every other event of the streams read concerns the grant. */
-    private boolean concerns(StoredEvent event, GrantId grant) {
-        return !event.payloadType().equals(ReviewDecisionRecorded.class.getName())
-                || grant.value().equals(eventStore.payload(event.payload()).path("grantId").asText());
+    private List<ReviewId> reviewsOf(GrantId grant) {
+        return queries.query(new FindReviewsOfGrant(grant), ResponseTypes.multipleInstancesOf(ReviewId.class)).join();
     }
 
-    private List<HistoryEvent> history(List<String> streams) {
-        return eventStore.streams(streams).stream().map(eventStore::toHistory).toList();
+    /** The streams' events, oldest first, without a review's decisions on grants other than {@code grants}. */
+    private List<HistoryEvent> history(List<String> streams, Set<GrantId> grants) {
+        return eventStore.streams(streams).stream().filter(event -> concerns(event, grants)).map(eventStore::toHistory).toList();
+    }
+
+    /** A review's decision concerns the grant it names; every other event of the streams read concerns them all. */
+    private boolean concerns(StoredEvent event, Set<GrantId> grants) {
+        if (!event.payloadType().equals(ReviewDecisionRecorded.class.getName())) {
+            return true;
+        }
+        JsonNode grant = eventStore.payload(event.payload()).path("grantId");
+        return grant.isTextual() && grants.contains(GrantId.of(grant.asText()));
     }
 
     private static Instant instant(String field, String value) {

@@ -154,6 +154,12 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
         List<JsonNode> undecided = history(grants.get(drive));
         assertThat(types(undecided)).containsSubsequence("ReviewOpened", "ReviewClosed", "GrantRevoked");
         assertThat(decisions(undecided)).as("nobody decided it").isEmpty();
+        JsonNode holderHistory = admin().get("/api/compliance/identities/" + holder + "/history").json().get("events");
+        List<JsonNode> holderEvents = new ArrayList<>();
+        holderHistory.forEach(holderEvents::add);
+        assertThat(decisions(holderEvents)).as("the holder's history tells the decisions on the holder's grants")
+                .extracting(decision -> decision.get("payload").get("grantId").asText())
+                .containsExactlyInAnyOrder(grants.get(hmi), grants.get(historian));
         Api.Response timeline = admin().get("/compliance/grants/" + grants.get(hmi) + "/history");
         assertThat(timeline.status()).isEqualTo(200);
         assertThat(timeline.body()).contains("put under review by " + owner, "certified in review " + campaignId + ".r0",

@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -77,7 +78,7 @@ public class ReadModelReplay {
     public static final int MAX_LISTED = 1000;
 
     static final List<String> COLLECTIONS = List.of("identities", "entitlements", "access_requests", "approval_inbox", "grants",
-            "access_intervals", "campaigns", "campaign_reviews", "review_items", "grant_certifications");
+            "access_intervals", "campaigns", "campaign_reviews", "review_items", "grant_certifications", "grant_reviews");
     static final List<String> PROCESSORS = List.of(CatalogProjection.PROCESSING_GROUP, AccessRequestProjection.PROCESSING_GROUP,
             GrantProjection.PROCESSING_GROUP, AccessIntervalProjection.PROCESSING_GROUP, CampaignProjection.PROCESSING_GROUP);
 
@@ -157,7 +158,10 @@ public class ReadModelReplay {
             }
 
             Differences differences = new Differences();
-            for (String collection : COLLECTIONS) {
+            // the known collections, and any the rebuild wrote that a newer projection added and the list forgot
+            Set<String> collections = new TreeSet<>(COLLECTIONS);
+            scratch.getCollectionNames().stream().filter(name -> !name.startsWith("system.")).forEach(collections::add);
+            for (String collection : collections) {
                 reconcile(collection, scratch, differences, caughtUp);
             }
             long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
