@@ -1,6 +1,7 @@
 package io.grantline.infra.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.grantline.infra.GrantlineApplication;
@@ -74,11 +75,19 @@ class EmbeddedRestartTest {
         }
     }
 
+    @Test
+    void anEngineTablePrefixIsRefusedAtStartSayingWhy(@TempDir Path dataDir) {
+        assertThatThrownBy(() -> start(dataDir, PASSWORD, "--camunda.bpm.database.table-prefix=camunda."))
+                .satisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("camunda.bpm.database.table-prefix is 'camunda.'")
+                        .hasMessageContaining("default names"));
+    }
+
     private static ConfigurableApplicationContext start(Path dataDir) {
         return start(dataDir, PASSWORD);
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, String adminPassword) {
+    private static ConfigurableApplicationContext start(Path dataDir, String adminPassword, String... more) {
         // command-line arguments, as an operator would pass them: they win over application.yaml
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -89,7 +98,16 @@ class EmbeddedRestartTest {
         if (adminPassword != null) {
             args.add("--grantline.security.admin-password=" + adminPassword);
         }
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(GrantlineApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static Api api(ConfigurableApplicationContext context) {
