@@ -31,9 +31,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The facts recertification routes by, kept by a subscribing processor in the transaction of the events they follow
@@ -46,10 +53,45 @@ class ReviewRoutingIndex implements ReviewScope {
 
     static final String PROCESSING_GROUP = "review-routing-index";
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(ReviewRoutingIndex.class);
+    static final String ENTITLEMENT_INDEX = "review_entitlement_index";
 
-    ReviewRoutingIndex(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final EventStorageEngine events;
+
+    ReviewRoutingIndex(JdbcClient jdbc, EventStorageEngine events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /**
+     * A database whose entitlements were defined before the entitlement index existed gets it built once, from the
+     * events, at the first start that finds the request for it (migration V7_1): until then a campaign left their grants
+     * out. The node whose delete removes the request builds it, in one transaction with that delete; every entitlement
+     * event is applied in order, so entitlements indexed since come out as they were.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void buildEntitlementIndexOnceFromTheEvents() {
+        if (jdbc.sql("DELETE FROM index_backfill WHERE index_name = ?").param(ENTITLEMENT_INDEX).update() == 0) {
+            return;
+        }
+        long[] applied = {0};
+        try (var stream = events.readEvents(null, false)) {
+            stream.map(EventMessage::getPayload).forEach(event -> {
+                if (event instanceof EntitlementDefined defined) {
+                    on(defined);
+                } else if (event instanceof EntitlementOwnerChanged owner) {
+                    on(owner);
+                } else if (event instanceof EntitlementPolicyChanged policy) {
+                    on(policy);
+                } else {
+                    return;
+                }
+                applied[0]++;
+            });
+        }
+        log.info("Review entitlement index built from {} entitlement events", applied[0]);
     }
 
     @EventHandler
@@ -127,7 +169,7 @@ class ReviewRoutingIndex implements ReviewScope {
                 .params(query.reviewerId().value(), false).query(String.class).list().stream().map(ReviewId::of).toList();
     }
 
-    /** Grants whose entitlement the index does not know (defined before it existed) are not in scope: see ADR 0007. */
+    /** Grants whose entitlement the index does not know are not in scope (an entitlement is indexed when defined). */
     @Override
     public List<ScopedGrant> grantsInScope(RiskTier minRisk, Set<EntitlementId> entitlementIds) {
         List<String> tiers = Arrays.stream(RiskTier.values()).filter(tier -> minRisk == null || tier.compareTo(minRisk) >= 0)
