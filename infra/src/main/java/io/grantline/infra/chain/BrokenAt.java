@@ -39,7 +39,12 @@ public record BrokenAt(String aggregateId, Long sequence, String aggregateType, 
          * The store reaches the global index of a head a manifest or witness vouches for, but holds another history there,
          * validly signed: restored to an earlier state and gone on since, or rewritten and signed again.
          */
-        HEAD_REPLACED
+        HEAD_REPLACED,
+        /**
+         * The manifest or head was not signed with this Grantline's key, or was changed after signing ({@code detail}
+         * names the field): it vouches for nothing here, so the store cannot be shown to hold it.
+         */
+        NOT_SIGNED_HERE
     }
 
     static BrokenAt event(String streamName, long sequence, Long globalIndex, Problem problem) {
@@ -59,5 +64,9 @@ public record BrokenAt(String aggregateId, Long sequence, String aggregateType, 
 
     static BrokenAt headNotHeld(long globalIndex, Problem problem, String detail) {
         return new BrokenAt(null, null, null, globalIndex, null, problem, detail);
+    }
+
+    static BrokenAt notSignedHere(Long globalIndex, String field, String detail) {
+        return new BrokenAt(null, null, null, globalIndex, null, Problem.NOT_SIGNED_HERE, field + ": " + detail);
     }
 }

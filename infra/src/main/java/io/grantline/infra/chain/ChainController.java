@@ -3,7 +3,6 @@ package io.grantline.infra.chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grantline.infra.web.Problems;
 import java.util.Base64;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,11 +60,4 @@ class ChainController {
         return Problems.invalidField(e.field, e.getMessage());
     }
 
-    @ExceptionHandler(ManifestCheck.ManifestRefused.class)
-    ProblemDetail refused(ManifestCheck.ManifestRefused e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "manifest-refused",
-                "Manifest refused", e.getMessage());
-        problem.setProperty("field", e.field);
-        return problem;
-    }
 }

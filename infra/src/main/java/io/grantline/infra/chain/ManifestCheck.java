@@ -12,17 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ManifestCheck {
 
-    /** Refused before anything is compared: the manifest is not this Grantline's, or was changed after signing. */
-    static final class ManifestRefused extends RuntimeException {
-
-        final String field;
-
-        ManifestRefused(String field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
-    }
-
     private final ChainVerifier verifier;
     private final ChainSigningKey key;
     private final JdbcClient jdbc;
@@ -36,23 +25,33 @@ class ManifestCheck {
     /** A head a witness kept (a log line, the daily mail): the same proof as a manifest's, for that head. */
     VerificationReport verifyHead(long globalIndex, String chainHead, String signature) {
         if (!Ed25519Keys.verify(key.publicKey(), SignedHead.statement(globalIndex, chainHead), signature)) {
-            throw new ManifestRefused("head.signature", "the signature is not this Grantline's signature of that head");
+            return notSignedHere(globalIndex, "head.signature", "the signature is not this Grantline's signature of that head");
         }
         return stillHeld(globalIndex, chainHead);
     }
 
     VerificationReport verify(ExportManifest manifest) {
         if (!key.keyId().equals(manifest.keyId())) {
-            throw new ManifestRefused("manifest.keyId", "the manifest names key " + manifest.keyId() + "; this Grantline signs with "
-                    + key.keyId());
+            return notSignedHere(manifest.globalIndex(), "manifest.keyId", "the manifest names key " + manifest.keyId()
+                    + "; this Grantline signs with " + key.keyId());
         }
         if (manifest.signedHead() != null && !manifest.signedHead().equals(manifest.statement())) {
-            throw new ManifestRefused("manifest.signedHead", "signedHead does not say what the manifest's fields say");
+            return notSignedHere(manifest.globalIndex(), "manifest.signedHead", "signedHead does not say what the manifest's fields say");
         }
         if (!Ed25519Keys.verify(key.publicKey(), manifest.statement(), manifest.signature())) {
-            throw new ManifestRefused("manifest.signature", "the signature is not this Grantline's signature of the manifest");
+            return notSignedHere(manifest.globalIndex(), "manifest.signature",
+                    "the signature is not this Grantline's signature of the manifest");
         }
         return manifest.globalIndex() == null ? verifier.verify() : stillHeld(manifest.globalIndex(), manifest.chainHead());
+    }
+
+    /**
+     * A manifest or head this Grantline did not sign, or that was changed after signing, is a well-formed question with
+     * the answer "not held": the chain is still verified, so the answer says how much of it is intact.
+     */
+    private VerificationReport notSignedHere(Long globalIndex, String field, String detail) {
+        VerificationReport chain = verifier.verify();
+        return VerificationReport.broken(chain.verifiedEvents(), BrokenAt.notSignedHere(globalIndex, field, detail));
     }
 
     private VerificationReport stillHeld(long globalIndex, String chainHead) {

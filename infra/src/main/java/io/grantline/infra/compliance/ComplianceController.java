@@ -2,6 +2,7 @@ package io.grantline.infra.compliance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grantline.api.campaign.FindReviewsOfGrant;
+import io.grantline.api.campaign.FindReviewsOfReviewer;
 import io.grantline.api.campaign.ReviewDecisionRecorded;
 import io.grantline.api.campaign.ReviewId;
 import io.grantline.api.compliance.AccessInterval;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -110,12 +112,14 @@ class ComplianceController {
                 .findFirst()
                 .ifPresent(requestId -> streams.add(AccessRequestId.of(requestId.asText()).toString()));
         reviewsOf(grant).forEach(review -> streams.add(review.toString()));
-        return new GrantHistory(grantId, history(streams, Set.of(grant)));
+        return new GrantHistory(grantId, eventStore.streams(streams).stream().filter(event -> concerns(event, Set.of(grant)))
+                .map(eventStore::toHistory).toList());
     }
 
     /**
-     * The identity's stream, the requests it filed or benefits from, the grants it holds or held and the reviews of
-     * those grants (as in a grant's history: not a reviewer's decisions on other people's grants). Those streams are
+     * The identity's stream, the requests it filed, benefits from or was asked to approve, the grants it holds or held,
+     * the reviews of those grants (as in a grant's history: not their reviewers' decisions on other people's grants) and,
+     * whole, the reviews it was given as a reviewer. Those streams are
      * found through the read side (indexed, and the same for every database), the events themselves read from the
      * event store: a request or grant a few hundred milliseconds old may not be listed yet.
      */
@@ -129,9 +133,14 @@ class ComplianceController {
         streams.add(identity.toString());
         related.requestIds().stream().map(AccessRequestId::toString).sorted().forEach(streams::add);
         related.grantIds().stream().map(GrantId::toString).sorted().forEach(streams::add);
-        related.grantIds().stream().flatMap(grant -> reviewsOf(grant).stream()).map(ReviewId::toString).distinct().sorted()
-                .forEach(streams::add);
-        List<HistoryEvent> events = history(streams, related.grantIds());
+        Set<String> given = queries.query(new FindReviewsOfReviewer(identity), ResponseTypes.multipleInstancesOf(ReviewId.class))
+                .join().stream().map(ReviewId::toString).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> reviews = new TreeSet<>(given);
+        related.grantIds().stream().flatMap(grant -> reviewsOf(grant).stream()).map(ReviewId::toString).forEach(reviews::add);
+        streams.addAll(reviews);
+        List<HistoryEvent> events = eventStore.streams(streams).stream()
+                .filter(event -> given.contains(event.aggregateIdentifier()) || concerns(event, related.grantIds()))
+                .map(eventStore::toHistory).toList();
         if (events.isEmpty()) {
             throw new NotFound("identity '" + id + "'");
         }
@@ -217,11 +226,6 @@ class ComplianceController {
 
     private List<ReviewId> reviewsOf(GrantId grant) {
         return queries.query(new FindReviewsOfGrant(grant), ResponseTypes.multipleInstancesOf(ReviewId.class)).join();
-    }
-
-    /** The streams' events, oldest first, without a review's decisions on grants other than {@code grants}. */
-    private List<HistoryEvent> history(List<String> streams, Set<GrantId> grants) {
-        return eventStore.streams(streams).stream().filter(event -> concerns(event, grants)).map(eventStore::toHistory).toList();
     }
 
     /** A review's decision concerns the grant it names; every other event of the streams read concerns them all. */

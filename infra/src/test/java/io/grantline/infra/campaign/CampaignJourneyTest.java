@@ -154,12 +154,14 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
         List<JsonNode> undecided = history(grants.get(drive));
         assertThat(types(undecided)).containsSubsequence("ReviewOpened", "ReviewClosed", "GrantRevoked");
         assertThat(decisions(undecided)).as("nobody decided it").isEmpty();
-        JsonNode holderHistory = admin().get("/api/compliance/identities/" + holder + "/history").json().get("events");
-        List<JsonNode> holderEvents = new ArrayList<>();
-        holderHistory.forEach(holderEvents::add);
-        assertThat(decisions(holderEvents)).as("the holder's history tells the decisions on the holder's grants")
+        assertThat(decisions(identityHistory(holder))).as("the holder's history tells the decisions on the holder's grants")
                 .extracting(decision -> decision.get("payload").get("grantId").asText())
                 .containsExactlyInAnyOrder(grants.get(hmi), grants.get(historian));
+        List<JsonNode> ownerEvents = identityHistory(owner);
+        assertThat(decisions(ownerEvents)).as("the reviewer's history tells every decision of the review they were given")
+                .extracting(decision -> decision.get("payload").get("grantId").asText())
+                .containsExactlyInAnyOrder(grants.get(hmi), grants.get(historian));
+        assertThat(types(ownerEvents)).contains("ReviewOpened", "ReviewClosed");
         Api.Response timeline = admin().get("/compliance/grants/" + grants.get(hmi) + "/history");
         assertThat(timeline.status()).isEqualTo(200);
         assertThat(timeline.body()).contains("put under review by " + owner, "certified in review " + campaignId + ".r0",
@@ -208,6 +210,10 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
                 .contains(",CERTIFIED," + manager + ",");
         assertThat(types(history(loggerGrant))).as("who held the review, in order")
                 .containsSubsequence("ReviewOpened", "ReviewDelegated", "ReviewEscalated", "ReviewDecisionRecorded", "ReviewClosed");
+        assertThat(types(identityHistory(stranger))).as("a delegate's history holds the review handed to them")
+                .containsSubsequence("ReviewDelegated", "ReviewDecisionRecorded", "ReviewEscalated");
+        assertThat(decisions(identityHistory(manager))).extracting(decision -> decision.get("payload").get("reviewerId").asText())
+                .as("the manager decided one of the review's items; the other was the delegate's").contains(manager, stranger);
     }
 
     @Test
@@ -232,6 +238,12 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
         assertThat(history.status()).as("%s", history).isEqualTo(200);
         List<JsonNode> events = new ArrayList<>();
         history.json().get("events").forEach(events::add);
+        return events;
+    }
+
+    private List<JsonNode> identityHistory(String identity) {
+        List<JsonNode> events = new ArrayList<>();
+        admin().get("/api/compliance/identities/" + identity + "/history").json().get("events").forEach(events::add);
         return events;
     }
 

@@ -55,6 +55,8 @@ public class CampaignProjection {
     static final String CERTIFICATIONS = "grant_certifications";
     /** The reviews each grant was in ({@code _id} the grant), so a grant's history finds them by id. */
     static final String GRANT_REVIEWS = "grant_reviews";
+    /** The reviews each identity was given ({@code _id} the reviewer), so its history finds them by id. */
+    static final String REVIEWER_REVIEWS = "reviewer_reviews";
 
     private final MongoTemplate mongo;
     private final VersionedUpdates campaigns;
@@ -109,6 +111,7 @@ public class CampaignProjection {
         fields.put("closed", false);
         fields.put("certifications", List.of());
         reviews.create(reviewId, sequence, fields);
+        given(event.reviewerId(), event.reviewId());
         if (event.items().isEmpty()) {
             return;
         }
@@ -182,12 +185,21 @@ public class CampaignProjection {
     void reset() {
         mongo.remove(new Query(), CERTIFICATIONS);
         mongo.remove(new Query(), GRANT_REVIEWS);
+        mongo.remove(new Query(), REVIEWER_REVIEWS);
         mongo.remove(new Query(), CAMPAIGNS);
         mongo.remove(new Query(), REVIEWS);
         mongo.remove(new Query(), ITEMS);
     }
 
+    /** Idempotent: a review is listed once however often it reaches the same reviewer. */
+    private void given(IdentityId reviewer, ReviewId reviewId) {
+        if (reviewer != null) {
+            mongo.upsert(query(where("_id").is(reviewer.value())), new Update().addToSet("reviewIds", reviewId.value()), REVIEWER_REVIEWS);
+        }
+    }
+
     private void reassign(ReviewId reviewId, IdentityId to, long sequence) {
+        given(to, reviewId);
         mongo.updateMulti(new Query(where("_id").in(itemIds(reviewId)).and("version").lt(sequence)),
                 new Update().set("version", sequence).set("reviewerId", to.value()), ITEMS);
         reviews.apply(reviewId.value(), sequence, Update.update("reviewerId", to.value()));

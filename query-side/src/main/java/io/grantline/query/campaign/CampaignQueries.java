@@ -9,6 +9,7 @@ import io.grantline.api.campaign.CampaignReport;
 import io.grantline.api.campaign.CampaignStatus;
 import io.grantline.api.campaign.FindCampaign;
 import io.grantline.api.campaign.FindReviewsOfGrant;
+import io.grantline.api.campaign.FindReviewsOfReviewer;
 import io.grantline.api.campaign.ItemDecision;
 import io.grantline.api.campaign.ListCampaignItems;
 import io.grantline.api.campaign.ListReviewInbox;
@@ -86,7 +87,16 @@ public class CampaignQueries {
 
     @QueryHandler
     public List<ReviewId> handle(FindReviewsOfGrant query) {
-        Document reviews = mongo.findById(query.grantId().value(), Document.class, CampaignProjection.GRANT_REVIEWS);
+        return reviewIds(query.grantId().value(), CampaignProjection.GRANT_REVIEWS);
+    }
+
+    @QueryHandler
+    public List<ReviewId> handle(FindReviewsOfReviewer query) {
+        return reviewIds(query.reviewerId().value(), CampaignProjection.REVIEWER_REVIEWS);
+    }
+
+    private List<ReviewId> reviewIds(String id, String collection) {
+        Document reviews = mongo.findById(id, Document.class, collection);
         return reviews == null ? List.of() : reviews.getList("reviewIds", String.class, List.of()).stream().map(ReviewId::of).toList();
     }
 

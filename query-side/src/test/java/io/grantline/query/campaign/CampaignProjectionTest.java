@@ -10,6 +10,7 @@ import io.grantline.api.campaign.CampaignReport;
 import io.grantline.api.campaign.CampaignStatus;
 import io.grantline.api.campaign.FindCampaign;
 import io.grantline.api.campaign.FindReviewsOfGrant;
+import io.grantline.api.campaign.FindReviewsOfReviewer;
 import io.grantline.api.campaign.ItemDecision;
 import io.grantline.api.campaign.ListCampaignItems;
 import io.grantline.api.campaign.ListReviewInbox;
@@ -124,6 +125,19 @@ class CampaignProjectionTest {
 
         projection.reset();
         assertThat(queries.handle(new FindReviewsOfGrant(GrantId.of("g-r0-1")))).as("a replay starts from nothing").isEmpty();
+    }
+
+    @Test
+    void aReviewerListsEveryReviewOpenedOrHandedToThemOnce() {
+        for (int round = 0; round < 2; round++) {
+            projection.on(opened(OLGAS, OLGA, 2), 0);
+            projection.on(opened(PETERS, PETER, 1), 0);
+            projection.on(new ReviewDelegated(CAMPAIGN, PETERS, PETER, OLGA, PETER, "on leave"), 1);
+        }
+
+        assertThat(queries.handle(new FindReviewsOfReviewer(OLGA))).containsExactly(OLGAS, PETERS);
+        assertThat(queries.handle(new FindReviewsOfReviewer(PETER))).as("handed on, still theirs once").containsExactly(PETERS);
+        assertThat(queries.handle(new FindReviewsOfReviewer(IdentityId.of("nobody")))).isEmpty();
     }
 
     @Test

@@ -78,7 +78,8 @@ public class ReadModelReplay {
     public static final int MAX_LISTED = 1000;
 
     static final List<String> COLLECTIONS = List.of("identities", "entitlements", "access_requests", "approval_inbox", "grants",
-            "access_intervals", "campaigns", "campaign_reviews", "review_items", "grant_certifications", "grant_reviews");
+            "access_intervals", "campaigns", "campaign_reviews", "review_items", "grant_certifications", "grant_reviews",
+            "reviewer_reviews");
     static final List<String> PROCESSORS = List.of(CatalogProjection.PROCESSING_GROUP, AccessRequestProjection.PROCESSING_GROUP,
             GrantProjection.PROCESSING_GROUP, AccessIntervalProjection.PROCESSING_GROUP, CampaignProjection.PROCESSING_GROUP);
 
