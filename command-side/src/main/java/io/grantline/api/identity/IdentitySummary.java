@@ -1,8 +1,15 @@
 package io.grantline.api.identity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.util.Set;
 
-/** What the catalog knows of an identity now; the answer to {@link FindIdentity} and {@link ListIdentities}. */
-public record IdentitySummary(IdentityId id, IdentityKind kind, String displayName, String email, IdentityId managerId,
-                              IdentityId ownerId, Set<Role> roles, IdentityStatus status) {
+/**
+ * What the catalog knows of an identity now; the answer to {@link FindIdentity} and {@link ListIdentities}. The
+ * contract lists {@code email}, {@code managerId} and {@code ownerId} without a "?", so they are in every answer, null
+ * when unknown, although the API leaves out other null fields.
+ */
+public record IdentitySummary(IdentityId id, IdentityKind kind, String displayName, @JsonInclude(Include.ALWAYS) String email,
+                              @JsonInclude(Include.ALWAYS) IdentityId managerId, @JsonInclude(Include.ALWAYS) IdentityId ownerId,
+                              Set<Role> roles, IdentityStatus status) {
 }

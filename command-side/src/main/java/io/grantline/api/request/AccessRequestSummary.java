@@ -1,5 +1,7 @@
 package io.grantline.api.request;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.identity.IdentityId;
@@ -21,8 +23,9 @@ public record AccessRequestSummary(AccessRequestId id, IdentityId requesterId, I
                         Instant decideBy, Decision decision) {
     }
 
+    /** {@code comment} is in every answer, null when none was given (the contract lists it without a "?"). */
     public record Decision(IdentityId approverId, DecisionOutcome outcome, DecisionChannel channel, Instant at,
-                           String comment, DecisionAuthentication authentication, boolean reauthenticated) {
+                           @JsonInclude(Include.ALWAYS) String comment, DecisionAuthentication authentication, boolean reauthenticated) {
     }
 
     public record Rejection(RejectionReason reason, String detail) {

@@ -31,6 +31,10 @@ class CatalogApiTest extends GrantlineIntegrationTest {
         assertThat(serviceAccount.get("kind").asText()).isEqualTo("SERVICE_ACCOUNT");
         assertThat(serviceAccount.get("ownerId").asText()).isEqualTo(operator);
         assertThat(serviceAccount.get("status").asText()).isEqualTo("ACTIVE");
+        // fields the contract lists without a "?" are there even when nothing is known: a script may read them by name
+        assertThat(serviceAccount.has("email")).isTrue();
+        assertThat(serviceAccount.get("email").isNull()).isTrue();
+        assertThat(serviceAccount.get("managerId").isNull()).isTrue();
 
         String plc = catalog.id("plc-7-engineer");
         Api.Response defined = admin().post("/api/entitlements", """

@@ -91,7 +91,10 @@ class ApprovalAndGrantApiTest extends GrantlineIntegrationTest {
         String requestId = file(requester, "{\"entitlementId\":\"" + entitlement + "\",\"justification\":\"line change\"}");
         String taskId = awaitInboxItem(manager, requestId);
         assertThat(as(manager).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
-        String grantId = awaitApproved(requestId).get("grantId").asText();
+        JsonNode approved = awaitApproved(requestId);
+        assertThat(approved.at("/stages/0/decision").has("comment")).as("listed without a '?': there, null").isTrue();
+        assertThat(approved.at("/stages/0/decision/comment").isNull()).isTrue();
+        String grantId = approved.get("grantId").asText();
         awaitGrant(grantId, "ACTIVE");
 
         assertThat(admin().post("/api/identities/" + requester + "/compromised", "{\"reason\":\"credentials phished\"}").status())
