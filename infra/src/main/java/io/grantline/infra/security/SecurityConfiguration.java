@@ -152,7 +152,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/admin/identities", "/admin/identities/*/roles",
                                 "/admin/identities/*/local-credential", "/admin/identities/*/owner", "/admin/entitlements")
                         .hasRole(ADMINISTRATOR)
-                        .requestMatchers(HttpMethod.POST, "/admin/identities/*/compromised", "/admin/identities/*/departure")
+                        .requestMatchers(HttpMethod.POST, "/admin/identities/*/compromised", "/admin/identities/*/departure",
+                                "/admin/identities/*/suspension", "/admin/identities/*/reinstate")
                         .hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
                         // every other form of the catalog (entitlement policy, retirement, ...) is the administrator's
                         .requestMatchers(HttpMethod.POST, "/admin/**").hasRole(ADMINISTRATOR)

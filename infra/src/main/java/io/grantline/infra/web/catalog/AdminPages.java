@@ -108,6 +108,24 @@ class AdminPages {
         });
     }
 
+    @PostMapping(IDENTITIES + "/{id}/suspension")
+    String suspension(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        return forms.attempt(flash, IDENTITIES, () -> {
+            identities.suspension(id, forms.valid(new IdentityController.ReasonBody(Forms.blankToNull(reason))));
+            flash.addFlashAttribute("notice", id + " is suspended: sign-in, requests and decisions stop; grants stay.");
+            return "redirect:" + IDENTITIES;
+        });
+    }
+
+    @PostMapping(IDENTITIES + "/{id}/reinstate")
+    String reinstate(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        return forms.attempt(flash, IDENTITIES, () -> {
+            identities.reinstate(id, forms.valid(new IdentityController.ReasonBody(Forms.blankToNull(reason))));
+            flash.addFlashAttribute("notice", id + " is active again; no grant comes back by itself.");
+            return "redirect:" + IDENTITIES;
+        });
+    }
+
     @PostMapping(IDENTITIES + "/{id}/owner")
     String owner(@PathVariable String id, @RequestParam(required = false) String ownerId, RedirectAttributes flash) {
         return forms.attempt(flash, IDENTITIES, () -> {

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,33 @@ class AdminPagesTest extends GrantlineIntegrationTest {
         HttpResponse<String> refused = session.send(form(session, "/admin/entitlements/" + entitlement + "/policy", "risk=LOW&maxDuration=P365D"));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(admin().get("/api/entitlements/" + entitlement).json().get("maxDuration").asText()).isEqualTo("PT8H");
+    }
+
+    @Test
+    void aSecurityOperatorSuspendsAndReinstatesAPersonFromTheIdentitiesPage() {
+        Catalog catalog = new Catalog(admin());
+        String operator = catalog.signIn(catalog.person("sonja", null), PASSWORD);
+        assertThat(admin().put("/api/identities/" + operator + "/roles", "{\"roles\":[\"SECURITY_OPERATOR\"]}").status()).isEqualTo(202);
+        String person = catalog.person("rudi", null);
+        BrowserSession session = new BrowserSession(port).signIn(operator, PASSWORD);
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.get("/admin/identities").statusCode() == 200);
+        assertThat(actions(session, person)).contains("/admin/identities/" + person + "/suspension").doesNotContain(
+                "/admin/identities/" + person + "/reinstate");
+
+        assertThat(post(session, "/admin/identities/" + person + "/suspension", "reason=" + encode("badge lost"))).contains(person + " is suspended");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SUSPENDED".equals(admin().get("/api/identities/" + person).json().get("status").asText()));
+        assertThat(actions(session, person)).as("a suspended person's row offers reinstatement")
+                .contains("/admin/identities/" + person + "/reinstate");
+
+        assertThat(post(session, "/admin/identities/" + person + "/reinstate", "reason=")).contains("reason");
+        assertThat(post(session, "/admin/identities/" + person + "/reinstate", "reason=" + encode("badge found")))
+                .contains(person + " is active again");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(admin().get("/api/identities/" + person).json().get("status").asText()));
+    }
+
+    /** The form actions the identities page offers on one person's row. */
+    private static List<String> actions(BrowserSession session, String identity) {
+        return Jsoup.parse(session.get("/admin/identities").body()).select("form[action^=/admin/identities/" + identity + "/]").eachAttr("action");
     }
 
     /** Posts a form and reads the page it leads to, with the message flashed there. */
