@@ -10,8 +10,11 @@ public record Accepted(String id) {
         return ResponseEntity.accepted().location(URI.create(collection + "/" + id)).body(new Accepted(id));
     }
 
-    /** For work whose result has no resource of its own to point at (a decision). */
-    public static ResponseEntity<Accepted> of(String id) {
-        return ResponseEntity.accepted().body(new Accepted(id));
+    /**
+     * For work whose result has no resource of its own (a decision): {@code location} is where its effect shows, a
+     * resource the caller may read (the request a decision moves, the reviewer's inbox an item leaves).
+     */
+    public static ResponseEntity<Accepted> showing(String location, String id) {
+        return ResponseEntity.accepted().location(URI.create(location)).body(new Accepted(id));
     }
 }

@@ -105,9 +105,10 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
         assertThat(bad.json().get("field").asText()).isEqualTo("outcome");
 
         // revoke over the API; a second decision on the same item is refused
-        assertThat(as(owner).post("/api/reviews/" + historianItem + "/decision",
-                "{\"outcome\":\"REVOKE\",\"comment\":\"=HYPERLINK(\\\"x\\\") no longer on the historian team\"}").status())
-                .isEqualTo(202);
+        Api.Response revoked = as(owner).post("/api/reviews/" + historianItem + "/decision",
+                "{\"outcome\":\"REVOKE\",\"comment\":\"=HYPERLINK(\\\"x\\\") no longer on the historian team\"}");
+        assertThat(revoked.status()).isEqualTo(202);
+        assertThat(revoked.header("Location")).isEqualTo("/api/reviews/inbox");
         Api.Response again = as(owner).post("/api/reviews/" + historianItem + "/decision", "{\"outcome\":\"CERTIFY\"}");
         assertThat(again.status()).as("a repeated decision").isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");

@@ -50,8 +50,10 @@ class ApprovalAndGrantApiTest extends GrantlineIntegrationTest {
                 .as("not the stranger's to decide").isEqualTo(403);
         assertThat(as(requester).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status())
                 .as("never one's own request").isEqualTo(403);
-        assertThat(as(manager).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\",\"comment\":\"ok\"}").status())
-                .isEqualTo(202);
+        Api.Response decided = as(manager).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\",\"comment\":\"ok\"}");
+        assertThat(decided.status()).isEqualTo(202);
+        assertThat(decided.header("Location")).as("where the decision shows").isEqualTo("/api/access-requests/" + requestId);
+        assertThat(as(manager).get(decided.header("Location")).status()).as("and the approver may read it").isEqualTo(200);
         Api.Response again = as(manager).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"REJECT\"}");
         assertThat(again.status()).as("a repeated decision").isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");

@@ -39,6 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reviews")
 class ReviewController {
 
+    /** Where a decision or hand-over shows for the caller: the items leave their inbox. */
+    private static final String INBOX = "/api/reviews/inbox";
+
     record DecisionBody(@NotNull ReviewOutcome outcome, @Size(max = 2000) String comment) {
     }
 
@@ -68,7 +71,7 @@ class ReviewController {
         ReviewItemId item = item(itemId);
         commands.sendAndWait(new RecordReviewDecision(item.reviewId(), List.of(item), Callers.identity(auth), body.outcome(),
                 body.comment(), DecisionChannel.API, request.getRemoteAddr(), true));
-        return Accepted.of(itemId);
+        return Accepted.showing(INBOX, itemId);
     }
 
     /** Select-all: one outcome for several items of one review; all are recorded, or none. */
@@ -80,7 +83,7 @@ class ReviewController {
         }
         commands.sendAndWait(new RecordReviewDecision(review, body.itemIds(), Callers.identity(auth), body.outcome(), body.comment(),
                 DecisionChannel.API, request.getRemoteAddr(), true));
-        return Accepted.of(review.value());
+        return Accepted.showing(INBOX, review.value());
     }
 
     /** The reviewer (or an administrator) hands the review's open items to another active person; recorded. */
@@ -95,7 +98,7 @@ class ReviewController {
         boolean administrator = Callers.has(auth, Role.ADMINISTRATOR);
         IdentityId by = administrator ? IdentityId.of(auth.getName()) : Callers.identity(auth);
         commands.sendAndWait(new DelegateReview(review, by, administrator, body.toReviewerId(), body.reason()));
-        return Accepted.of(reviewId);
+        return Accepted.showing(INBOX, reviewId);
     }
 
     private static ReviewItemId item(String itemId) {

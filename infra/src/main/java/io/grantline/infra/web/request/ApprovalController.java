@@ -77,6 +77,6 @@ class ApprovalController {
         }
         commands.sendAndWait(new RecordApprovalDecision(requestId, Integer.parseInt(taskId.substring(dot + 1)), approver,
                 body.outcome(), body.comment(), DecisionChannel.API, request.getRemoteAddr(), authentication));
-        return Accepted.of(taskId);
+        return Accepted.showing("/api/access-requests/" + requestId.value(), taskId);
     }
 }
