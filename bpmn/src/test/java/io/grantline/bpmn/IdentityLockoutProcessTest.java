@@ -3,6 +3,8 @@ package io.grantline.bpmn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -26,19 +28,29 @@ class IdentityLockoutProcessTest {
 
     ProcessEngine engine;
 
+    private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
+
     private StandIn revokeGrants;
     private StandIn moveOpenStages;
+    private StandIn announceOwnerTransfer;
+    private StandIn suspendUnownedIdentities;
 
     @BeforeEach
     void standInForTheDelegates() {
         BpmnAwareTests.init(engine);
+        EngineClock.setNow(NOW);
         revokeGrants = StandIn.register("revokeGrantsOfIdentity", "identityId", "endReason");
         moveOpenStages = StandIn.register("moveOpenStagesOfIdentity", "identityId");
+        // as the delegate does: the identities it owns, and when they must have a new owner (here: none)
+        announceOwnerTransfer = StandIn.register("announceOwnerTransfer", "identityId", "endReason")
+                .doing(execution -> execution.setVariable("ownedIdentities", 0));
+        suspendUnownedIdentities = StandIn.register("suspendUnownedIdentities", "identityId");
     }
 
     @AfterEach
     void resetStandIns() {
         Mocks.reset();
+        EngineClock.reset();
     }
 
     @Test
@@ -53,7 +65,33 @@ class IdentityLockoutProcessTest {
         assertThat(revokeGrants.seen("identityId")).containsExactly("olga");
         assertThat(revokeGrants.seen("endReason")).containsExactly("COMPROMISED");
         assertThat(moveOpenStages.seen("identityId")).containsExactly("olga");
-        assertThat(lockout).hasPassedInOrder("revokeGrants", "moveOpenStages", "done").isEnded();
+        assertThat(announceOwnerTransfer.seen("endReason")).containsExactly("COMPROMISED");
+        assertThat(lockout).as("nothing of hers to hand over").hasPassedInOrder("revokeGrants", "moveOpenStages",
+                "announceOwnerTransfer", "done").isEnded();
+        assertThat(suspendUnownedIdentities.wasCalled()).isFalse();
+    }
+
+    @Test
+    void anOwnersNonHumanIdentitiesWaitForANewOwnerUntilTheDeadlineThenTheStepSuspendsWhatIsLeft() {
+        Instant due = NOW.plus(Duration.ofDays(7));
+        announceOwnerTransfer.doing(execution -> {
+            execution.setVariable("ownedIdentities", 2);
+            execution.setVariable("ownerTransferDue", due.toString());
+        });
+        ProcessInstance lockout = lockOut("event-3", "carl", "DEPARTED");
+
+        EngineClock.executeDueJobs(engine.getManagementService(), lockout.getId());
+        assertThat(lockout).as("the owners' week").isWaitingAt("ownerTransferDue");
+        EngineClock.setNow(due.minusSeconds(60));
+        EngineClock.executeDueJobs(engine.getManagementService(), lockout.getId());
+        assertThat(suspendUnownedIdentities.wasCalled()).as("not before the deadline").isFalse();
+
+        EngineClock.setNow(due.plusSeconds(1));
+        EngineClock.executeDueJobs(engine.getManagementService(), lockout.getId());
+
+        assertThat(suspendUnownedIdentities.seen("identityId")).containsExactly("carl");
+        assertThat(lockout).hasPassedInOrder("announceOwnerTransfer", "ownerTransferDue", "suspendUnownedIdentities", "handedOver")
+                .isEnded();
     }
 
     @Test

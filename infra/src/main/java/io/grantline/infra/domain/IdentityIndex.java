@@ -1,5 +1,6 @@
 package io.grantline.infra.domain;
 
+import io.grantline.api.identity.FindIdentityNow;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityEvent;
 import io.grantline.api.identity.IdentityId;
@@ -10,11 +11,16 @@ import io.grantline.api.identity.IdentityReinstated;
 import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.IdentitySuspended;
+import io.grantline.api.identity.ListActiveHolders;
+import io.grantline.api.identity.ListOwnedIdentities;
 import io.grantline.api.identity.ManagerAssigned;
 import io.grantline.api.identity.OwnerAssigned;
 import io.grantline.api.identity.Role;
 import io.grantline.api.identity.RolesAssigned;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +29,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -52,15 +59,12 @@ public class IdentityIndex {
         this.events = events;
     }
 
+    private static final String SUMMARY = "SELECT identity_id, kind, display_name, email, manager_id, owner_id, roles, status"
+            + " FROM identity_index";
+
     /** The identity as the event store says it is now; empty for anything that is not a registered identity. */
     public Optional<IdentitySummary> find(String identityId) {
-        return jdbc.sql("SELECT identity_id, kind, display_name, email, manager_id, owner_id, roles, status FROM identity_index"
-                        + " WHERE identity_id = ?")
-                .param(identityId)
-                .query((row, number) -> new IdentitySummary(IdentityId.of(row.getString(1)), IdentityKind.valueOf(row.getString(2)),
-                        row.getString(3), row.getString(4), id(row.getString(5)), id(row.getString(6)), roles(row.getString(7)),
-                        IdentityStatus.valueOf(row.getString(8))))
-                .optional();
+        return jdbc.sql(SUMMARY + " WHERE identity_id = ?").param(identityId).query(IdentityIndex::summary).optional();
     }
 
     /** Active people holding {@code role}. */
@@ -68,6 +72,29 @@ public class IdentityIndex {
         return jdbc.sql("SELECT identity_id FROM identity_index WHERE kind = 'HUMAN' AND status = 'ACTIVE' AND roles LIKE ?")
                 .param("%," + role.name() + ",%")
                 .query(String.class).list().stream().map(IdentityId::of).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @QueryHandler
+    public Optional<IdentitySummary> handle(FindIdentityNow query) {
+        return find(query.identityId().value());
+    }
+
+    @QueryHandler
+    public List<IdentitySummary> handle(ListOwnedIdentities query) {
+        return jdbc.sql(SUMMARY + " WHERE owner_id = ? AND kind <> 'HUMAN' AND status = 'ACTIVE' ORDER BY identity_id")
+                .param(query.ownerId().value()).query(IdentityIndex::summary).list();
+    }
+
+    @QueryHandler
+    public List<IdentitySummary> handle(ListActiveHolders query) {
+        return jdbc.sql(SUMMARY + " WHERE kind = 'HUMAN' AND status = 'ACTIVE' AND roles LIKE ? ORDER BY identity_id")
+                .param("%," + query.role().name() + ",%").query(IdentityIndex::summary).list();
+    }
+
+    private static IdentitySummary summary(ResultSet row, int number) throws SQLException {
+        return new IdentitySummary(IdentityId.of(row.getString(1)), IdentityKind.valueOf(row.getString(2)), row.getString(3),
+                row.getString(4), id(row.getString(5)), id(row.getString(6)), roles(row.getString(7)),
+                IdentityStatus.valueOf(row.getString(8)));
     }
 
     @EventHandler

@@ -1,0 +1,73 @@
+package io.grantline.workflow.identity;
+
+import io.grantline.api.identity.FindIdentityNow;
+import io.grantline.api.identity.IdentityId;
+import io.grantline.api.identity.IdentitySummary;
+import io.grantline.api.identity.ListOwnedIdentities;
+import io.grantline.workflow.settings.OffboardingSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * An owner who stopped being active leaves non-human identities without an accountable owner: the step counts them
+ * ({@code ownedIdentities}), sets when they must have a new one ({@code ownerTransferDue}, now plus
+ * {@code grantline.offboarding.owner-transfer-within}) and asks for new owners by mail. The facts come from the
+ * identity index, consistent with the event store.
+ */
+@Component("announceOwnerTransfer")
+class AnnounceOwnerTransferDelegate implements JavaDelegate {
+
+    static final String OWNED = "ownedIdentities";
+    static final String DUE = "ownerTransferDue";
+
+    private final QueryGateway queries;
+    private final OwnerTransferMails mails;
+    private final OffboardingSettings settings;
+    private final Clock clock;
+
+    AnnounceOwnerTransferDelegate(QueryGateway queries, OwnerTransferMails mails, OffboardingSettings settings, Clock clock) {
+        this.queries = queries;
+        this.mails = mails;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IdentityId ownerId = IdentityId.of((String) execution.getVariable("identityId"));
+        List<IdentitySummary> owned = queries.query(new ListOwnedIdentities(ownerId),
+                ResponseTypes.multipleInstancesOf(IdentitySummary.class)).join();
+        execution.setVariable(OWNED, owned.size());
+        if (owned.isEmpty()) {
+            return;
+        }
+        Instant due = clock.instant().plus(settings.ownerTransferWithin());
+        execution.setVariable(DUE, due.toString());
+        Optional<IdentitySummary> owner = find(ownerId);
+        if (owner.isEmpty()) {
+            return;
+        }
+        Optional<IdentitySummary> manager = Optional.ofNullable(owner.get().managerId()).flatMap(this::find);
+        mails.askForNewOwners(execution.getProcessBusinessKey(), owner.get(), manager, what((String) execution.getVariable("endReason")),
+                owned, due);
+    }
+
+    private Optional<IdentitySummary> find(IdentityId id) {
+        return queries.query(new FindIdentityNow(id), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join();
+    }
+
+    /** The lockout's reason in words: a compromise, a departure, or (no reason) a suspension. */
+    private static String what(String endReason) {
+        if ("COMPROMISED".equals(endReason)) {
+            return "was marked compromised";
+        }
+        return "DEPARTED".equals(endReason) ? "has left" : "is suspended";
+    }
+}

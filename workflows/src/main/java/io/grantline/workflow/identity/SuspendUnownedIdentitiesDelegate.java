@@ -1,0 +1,53 @@
+package io.grantline.workflow.identity;
+
+import io.grantline.api.identity.FindIdentityNow;
+import io.grantline.api.identity.IdentityId;
+import io.grantline.api.identity.IdentityStatus;
+import io.grantline.api.identity.IdentitySummary;
+import io.grantline.api.identity.ListOwnedIdentities;
+import io.grantline.api.identity.SuspendIdentity;
+import io.grantline.workflow.settings.OffboardingSettings;
+import io.grantline.workflow.words.PlainWords;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * At the hand-over deadline, a non-human identity the owner still owns while that owner is not active has no
+ * accountable owner, and is suspended (DESIGN: "a non-human identity without an active owner is suspended"). One
+ * handed to someone else is no longer the owner's, and an owner reinstated meanwhile keeps theirs: both are read now,
+ * from the identity index. A retry suspends only what is still active.
+ */
+@Component("suspendUnownedIdentities")
+class SuspendUnownedIdentitiesDelegate implements JavaDelegate {
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final OffboardingSettings settings;
+
+    SuspendUnownedIdentitiesDelegate(QueryGateway queries, CommandGateway commands, OffboardingSettings settings) {
+        this.queries = queries;
+        this.commands = commands;
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IdentityId ownerId = IdentityId.of((String) execution.getVariable("identityId"));
+        Optional<IdentitySummary> owner = queries.query(new FindIdentityNow(ownerId),
+                ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join();
+        if (owner.isPresent() && owner.get().status() == IdentityStatus.ACTIVE) {
+            return;
+        }
+        String reason = "its owner " + ownerId.value() + " is no longer active and nobody took it over within "
+                + PlainWords.duration(settings.ownerTransferWithin());
+        for (IdentitySummary owned : queries.query(new ListOwnedIdentities(ownerId),
+                ResponseTypes.multipleInstancesOf(IdentitySummary.class)).join()) {
+            commands.sendAndWait(new SuspendIdentity(owned.id(), reason));
+        }
+    }
+}
