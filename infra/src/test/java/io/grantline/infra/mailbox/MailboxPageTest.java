@@ -43,6 +43,10 @@ class MailboxPageTest extends GrantlineIntegrationTest {
         Document html = Jsoup.parse(shown.select("iframe.mail-html").attr("srcdoc"));
         assertThat(html.select("a").attr("href")).isEqualTo("http://localhost/approvals/abc");
         assertThat(shown.select("iframe.mail-html").attr("sandbox")).doesNotContain("allow-scripts");
+        // instants in words on every page: when it was sent reads "2 Dec 2026, 08:00", never an ISO instant
+        assertThat(shown.select("dd").eachText()).noneMatch(text -> text.matches(".*\\d{4}-\\d{2}-\\d{2}T.*"));
+        assertThat(page.select("tr:has(a:contains(" + subject + ")) td").eachText())
+                .noneMatch(text -> text.matches(".*\\d{4}-\\d{2}-\\d{2}T.*")).anyMatch(text -> text.matches("\\d{1,2} \\w{3} \\d{4}, .*"));
     }
 
     @Test
