@@ -1,0 +1,74 @@
+package io.grantline.infra.siem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grantline.infra.axon.ActorMetadata;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+
+/**
+ * The security event stream: identity, access and catalog facts, as the event store records them, to the SIEM's
+ * syslog receiver ({@code grantline.siem.syslog.*}). A tracking processor of its own whose position is stored with the
+ * events, so nothing is skipped: while the receiver is away, its handler fails and the processor tries again, with
+ * back-off, from the first event not yet taken (at least once; {@code externalId} / {@code eventId} tell repeats).
+ * It starts where the event store stands when the stream is first switched on, not with the whole history.
+ */
+@ProcessingGroup(SecurityEventStream.PROCESSING_GROUP)
+class SecurityEventStream {
+
+    static final String PROCESSING_GROUP = "siem-stream";
+
+    /** What is streamed, in words, and how severe it is (CEF's 0 to 10). */
+    record Kind(String name, int severity) {
+    }
+
+    static final Map<String, Kind> STREAMED = Map.ofEntries(
+            Map.entry("IdentityMarkedCompromised", new Kind("Identity marked compromised", 9)),
+            Map.entry("GrantProvisioningFailed", new Kind("Grant could not be provisioned", 7)),
+            Map.entry("IdentitySuspended", new Kind("Identity suspended", 6)),
+            Map.entry("RolesAssigned", new Kind("Roles changed", 6)),
+            Map.entry("IdentityReinstated", new Kind("Identity reinstated", 5)),
+            Map.entry("GrantRevoked", new Kind("Grant ended", 5)),
+            Map.entry("IdentityDeparted", new Kind("Identity departed", 4)),
+            Map.entry("OwnerAssigned", new Kind("Owner of a non-human identity changed", 4)),
+            Map.entry("AccessGranted", new Kind("Access granted", 4)),
+            Map.entry("EntitlementPolicyChanged", new Kind("Entitlement policy changed", 4)),
+            Map.entry("EntitlementOwnerChanged", new Kind("Entitlement owner changed", 4)),
+            Map.entry("IdentityRegistered", new Kind("Identity registered", 3)),
+            Map.entry("ManagerAssigned", new Kind("Manager changed", 3)),
+            Map.entry("EntitlementDefined", new Kind("Entitlement defined", 3)),
+            Map.entry("EntitlementRetired", new Kind("Entitlement retired", 3)),
+            Map.entry("GrantProvisioned", new Kind("Grant provisioned", 3)),
+            Map.entry("GrantDeprovisioned", new Kind("Grant deprovisioned", 3)),
+            Map.entry("ApprovalDecisionRecorded", new Kind("Approval decision", 3)),
+            Map.entry("AccessRequestRejected", new Kind("Access request rejected", 3)),
+            Map.entry("ReviewDecisionRecorded", new Kind("Recertification decision", 3)));
+
+    private final SyslogConnection syslog;
+    private final SecurityEventFormat format;
+    private final ObjectMapper json;
+
+    SecurityEventStream(SyslogConnection syslog, SecurityEventFormat format, ObjectMapper json) {
+        this.syslog = syslog;
+        this.format = format;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        Kind kind = STREAMED.get(payload.getClass().getSimpleName());
+        if (kind == null) {
+            return;
+        }
+        SecurityEvent event = new SecurityEvent(message.getIdentifier(), message.getTimestamp(), payload.getClass().getSimpleName(),
+                kind.name(), kind.severity(), text(message, ActorMetadata.ACTOR_ID), text(message, ActorMetadata.CHANNEL),
+                text(message, ActorMetadata.ADDRESS), json.valueToTree(payload));
+        syslog.send(format.line(event));
+    }
+
+    private static String text(EventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+}

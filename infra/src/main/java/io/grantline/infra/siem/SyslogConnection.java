@@ -1,0 +1,89 @@
+package io.grantline.infra.siem;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * One TCP (or TLS) connection to the syslog receiver, opened when first needed and again after it broke. Lines are
+ * framed by a line feed (RFC 6587's non-transparent framing, what SIEM collectors accept for CEF and JSON). A line
+ * that could not be written throws, so the caller does not count it as delivered.
+ */
+class SyslogConnection implements AutoCloseable {
+
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+
+    private final SiemSettings settings;
+    private Socket socket;
+    private OutputStream out;
+
+    SyslogConnection(SiemSettings settings) {
+        this.settings = settings;
+    }
+
+    synchronized void send(String line) {
+        try {
+            if (out != null && peerClosed()) {
+                close();
+            }
+            if (out == null) {
+                open();
+            }
+            out.write((line.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("syslog receiver " + settings.host() + ":" + settings.port() + " did not take the event", e);
+        }
+    }
+
+    /**
+     * A receiver that closed the connection (restarted, say) still lets a write succeed into the local buffer, and the
+     * line would be lost: a read that answers end-of-stream at once shows it, and the line goes to a new connection.
+     */
+    private boolean peerClosed() throws IOException {
+        socket.setSoTimeout(1);
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        }
+    }
+
+    private void open() throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(settings.host(), settings.port()), CONNECT_TIMEOUT_MS);
+        if (settings.protocol() == SiemSettings.Protocol.TLS) {
+            SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                    .createSocket(plain, settings.host(), settings.port(), true);
+            var parameters = tls.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the receiver's certificate must name its host
+            tls.setSSLParameters(parameters);
+            tls.startHandshake();
+            socket = tls;
+        } else {
+            socket = plain;
+        }
+        out = socket.getOutputStream();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (socket != null) {
+                socket.close();
+            }
+        } catch (IOException ignored) {
+            // closing a broken connection: nothing more to do
+        } finally {
+            socket = null;
+            out = null;
+        }
+    }
+}
