@@ -47,6 +47,7 @@ import io.grantline.api.identity.ManagerAssigned;
 import io.grantline.api.identity.OwnerAssigned;
 import io.grantline.api.identity.Role;
 import io.grantline.api.identity.RolesAssigned;
+import io.grantline.api.identity.SponsorAssigned;
 import io.grantline.api.model.DeployedModel;
 import io.grantline.api.model.ModelDeploymentEvent;
 import io.grantline.api.model.ModelDeploymentId;
@@ -108,6 +109,7 @@ final class EventSamples {
             new IdentitySuspended(SVC, "owner departed"),
             new IdentityReinstated(SVC, "new accountable owner alice"),
             new IdentityDeparted(BOB, "left the company"),
+            new SponsorAssigned(ALICE, BOB, DUE),
             new EntitlementDefined(OPERATE, "PLC-7", "Line 3 SCADA", "cell-3", PrivilegeLevel.OPERATE, RiskTier.HIGH, ALICE,
                     Duration.ofHours(8), Set.of(ENGINEER, ADMIN)),
             new EntitlementOwnerChanged(OPERATE, BOB, ALICE),

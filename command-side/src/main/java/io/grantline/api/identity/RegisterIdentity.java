@@ -1,14 +1,25 @@
 package io.grantline.api.identity;
 
 import io.grantline.api.common.SortedSets;
+import java.time.Instant;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Adds a person or a non-human identity to the catalog. {@code ownerId} is required exactly for non-human ones. */
+/**
+ * Adds a person or a non-human identity to the catalog. {@code ownerId} is required exactly for non-human ones; an
+ * {@code external} person (a vendor's or contractor's) needs a {@code sponsorId} and an {@code endsAt}.
+ */
 public record RegisterIdentity(@TargetAggregateIdentifier IdentityId identityId, IdentityKind kind, String displayName,
-                               String email, IdentityId managerId, IdentityId ownerId, Set<Role> roles) {
+                               String email, IdentityId managerId, IdentityId ownerId, Set<Role> roles, boolean external,
+                               IdentityId sponsorId, Instant endsAt) {
 
     public RegisterIdentity {
         roles = SortedSets.of(roles);
+    }
+
+    /** A member of the plant's own staff, or a non-human identity. */
+    public RegisterIdentity(IdentityId identityId, IdentityKind kind, String displayName, String email, IdentityId managerId,
+                            IdentityId ownerId, Set<Role> roles) {
+        this(identityId, kind, displayName, email, managerId, ownerId, roles, false, null, null);
     }
 }

@@ -31,6 +31,7 @@ import io.grantline.command.identity.IdentityDirectory;
 import io.grantline.command.identity.IdentityFacts;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
@@ -82,8 +83,15 @@ public class Grant {
         if (conflict.isPresent()) {
             throw new SeparationOfDutiesConflict(identity.id().value(), entitlement.id().value(), conflict.get().value());
         }
-        apply(new AccessGranted(id, command.requestId(), identity.id(), entitlement.id(), command.validFrom(),
-                command.validUntil()));
+        // an external person's grant never outlives their sponsorship
+        Instant validUntil = command.validUntil();
+        if (identity.endsAt() != null && identity.endsAt().isBefore(validUntil)) {
+            if (!identity.endsAt().isAfter(command.validFrom())) {
+                throw new IdentityNotActive(identity.id().value(), "past the end of its sponsorship (" + identity.endsAt() + ")");
+            }
+            validUntil = identity.endsAt();
+        }
+        apply(new AccessGranted(id, command.requestId(), identity.id(), entitlement.id(), command.validFrom(), validUntil));
     }
 
     /** Answers whether the grant is now active; an ended grant is not provisioned (the process deprovisions it). */

@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.grantline.api.identity.AssignManager;
 import io.grantline.api.identity.AssignOwner;
 import io.grantline.api.identity.AssignRoles;
+import io.grantline.api.identity.AssignSponsor;
+import io.grantline.api.identity.EndSponsorship;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityKind;
@@ -21,6 +23,7 @@ import io.grantline.api.identity.RegisterIdentity;
 import io.grantline.api.identity.ReinstateIdentity;
 import io.grantline.api.identity.Role;
 import io.grantline.api.identity.RolesAssigned;
+import io.grantline.api.identity.SponsorAssigned;
 import io.grantline.api.identity.SuspendIdentity;
 import io.grantline.command.common.Text;
 import io.grantline.command.identity.IdentityRuleViolation.IdentityAlreadyRegistered;
@@ -30,6 +33,8 @@ import io.grantline.command.identity.IdentityRuleViolation.OwnerNotAllowed;
 import io.grantline.command.identity.IdentityRuleViolation.OwnerRequired;
 import io.grantline.command.identity.IdentityRuleViolation.RolesOnlyForHumans;
 import io.grantline.command.identity.IdentityRuleViolation.SelfReference;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -49,13 +54,15 @@ public class Identity {
     private IdentityId managerId;
     private IdentityId ownerId;
     private Set<Role> roles;
+    private IdentityId sponsorId;
+    private Instant endsAt;
 
     Identity() {
         // for Axon: state is rebuilt from the events
     }
 
     @CommandHandler
-    Identity(RegisterIdentity command, IdentityDirectory directory) {
+    Identity(RegisterIdentity command, IdentityDirectory directory, Clock clock) {
         IdentityId id = Objects.requireNonNull(command.identityId(), "id");
         if (directory.find(id).isPresent()) {
             throw new IdentityAlreadyRegistered(id.value());
@@ -79,8 +86,37 @@ public class Identity {
         if (command.managerId() != null) {
             checkAccountablePerson(id, command.managerId(), "managerId", directory);
         }
+        if (command.external()) {
+            requireField(command.kind() == IdentityKind.HUMAN, "external", "only a person is external (a vendor's or contractor's)");
+            checkSponsorship(id, command.sponsorId(), command.endsAt(), directory, clock);
+        } else {
+            requireField(command.sponsorId() == null, "sponsorId", "only an external person has a sponsor");
+            requireField(command.endsAt() == null, "endsAt", "only an external person has an end date");
+        }
         apply(new IdentityRegistered(id, command.kind(), command.displayName().strip(), command.email(),
                 command.managerId(), command.ownerId(), command.roles()));
+        if (command.external()) {
+            apply(new SponsorAssigned(id, command.sponsorId(), command.endsAt()));
+        }
+    }
+
+    /** Another sponsor, or another end: only for an external person who has not departed. */
+    @CommandHandler
+    void handle(AssignSponsor command, IdentityDirectory directory, Clock clock) {
+        requireNotEnded();
+        requireField(sponsorId != null, "sponsorId", "only an external person has a sponsor");
+        checkSponsorship(id, command.sponsorId(), command.endsAt(), directory, clock);
+        if (!command.sponsorId().equals(sponsorId) || !command.endsAt().equals(endsAt)) {
+            apply(new SponsorAssigned(id, command.sponsorId(), command.endsAt()));
+        }
+    }
+
+    /** The timer of a sponsorship fired: the person departs, unless the end was moved since or they left already. */
+    @CommandHandler
+    void handle(EndSponsorship command) {
+        if (status != IdentityStatus.DEPARTED && endsAt != null && endsAt.equals(command.endsAt())) {
+            apply(new IdentityDeparted(id, "sponsorship by " + sponsorId.value() + " ended " + endsAt));
+        }
     }
 
     @CommandHandler
@@ -173,6 +209,12 @@ public class Identity {
     }
 
     @EventSourcingHandler
+    void on(SponsorAssigned event) {
+        sponsorId = event.sponsorId();
+        endsAt = event.endsAt();
+    }
+
+    @EventSourcingHandler
     void on(RolesAssigned event) {
         roles = event.roles();
     }
@@ -208,7 +250,7 @@ public class Identity {
     }
 
     IdentityFacts facts() {
-        return new IdentityFacts(id, kind, status, email, managerId, ownerId, roles);
+        return new IdentityFacts(id, kind, status, email, managerId, ownerId, roles, endsAt);
     }
 
     private void requireNotEnded() {
@@ -222,6 +264,13 @@ public class Identity {
             throw new SelfReference(field);
         }
         directory.requireActiveHuman(other, field);
+    }
+
+    private static void checkSponsorship(IdentityId self, IdentityId sponsor, Instant ends, IdentityDirectory directory, Clock clock) {
+        requireField(sponsor != null, "sponsorId", "an external person needs a sponsor: an active person who vouches for them");
+        checkAccountablePerson(self, sponsor, "sponsorId", directory);
+        requireField(ends != null, "endsAt", "an external person needs an end date (endsAt)");
+        requireField(ends.isAfter(clock.instant()), "endsAt", "endsAt must be in the future");
     }
 
     private static String requireReason(String reason) {

@@ -41,7 +41,7 @@ public final class IdentityRuleViolation {
 
     public static final class SelfReference extends RuleViolation {
         SelfReference(String field) {
-            super(Kind.INVALID, field, "an identity cannot be its own " + (field.startsWith("manager") ? "manager" : "owner"));
+            super(Kind.INVALID, field, "an identity cannot be its own " + field.replace("Id", ""));
         }
     }
 

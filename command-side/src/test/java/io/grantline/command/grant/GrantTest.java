@@ -35,6 +35,8 @@ import io.grantline.command.grant.GrantRuleViolation.InvalidGrantField;
 import io.grantline.command.grant.GrantRuleViolation.SeparationOfDutiesConflict;
 import io.grantline.command.identity.IdentityRuleViolation.IdentityNotFound;
 import io.grantline.command.identity.KnownIdentities;
+import io.grantline.command.identity.IdentityFacts;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +96,27 @@ class GrantTest {
         fixture.givenNoPriorActivity()
                 .when(grant(HISTORIAN, OPERATE, Duration.ofHours(8)))
                 .expectEvents(granted(HISTORIAN, Duration.ofHours(8)));
+    }
+
+    @Test
+    void aContractorsGrantEndsWithTheirSponsorshipAndNoneStartsAfterIt() {
+        IdentityId contractor = IdentityId.of("carla");
+        identities.add(new IdentityFacts(contractor, IdentityKind.HUMAN, IdentityStatus.ACTIVE, null, IdentityId.of("bob"), null,
+                Set.of(), FROM.plus(Duration.ofHours(3))));
+        fixture.givenNoPriorActivity()
+                .when(grant(contractor, OPERATE, Duration.ofHours(8)))
+                .expectEvents(new AccessGranted(GRANT, REQUEST, contractor, OPERATE, FROM, FROM.plus(Duration.ofHours(3))));
+        fixture.givenNoPriorActivity()
+                .when(grant(contractor, OPERATE, Duration.ofHours(2)))
+                .expectEvents(new AccessGranted(GRANT, REQUEST, contractor, OPERATE, FROM, FROM.plus(Duration.ofHours(2))));
+
+        identities.add(new IdentityFacts(IdentityId.of("dirk"), IdentityKind.HUMAN, IdentityStatus.ACTIVE, null, null, null,
+                Set.of(), FROM));
+        fixture.givenNoPriorActivity()
+                .when(grant(IdentityId.of("dirk"), OPERATE, Duration.ofHours(2)))
+                .expectException(violation(IdentityNotActive.class, Kind.CONFLICT, "identityId"))
+                .expectExceptionMessage(containsString("past the end of its sponsorship"))
+                .expectNoEvents();
     }
 
     @Test

@@ -1,7 +1,11 @@
 package io.grantline.command.identity;
 
+import static org.hamcrest.Matchers.containsString;
+
 import io.grantline.api.identity.AssignOwner;
 import io.grantline.api.identity.AssignRoles;
+import io.grantline.api.identity.AssignSponsor;
+import io.grantline.api.identity.EndSponsorship;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityKind;
@@ -17,6 +21,7 @@ import io.grantline.api.identity.RegisterIdentity;
 import io.grantline.api.identity.ReinstateIdentity;
 import io.grantline.api.identity.Role;
 import io.grantline.api.identity.RolesAssigned;
+import io.grantline.api.identity.SponsorAssigned;
 import io.grantline.command.identity.IdentityRuleViolation.IdentityAlreadyRegistered;
 import io.grantline.command.identity.IdentityRuleViolation.IdentityNotActive;
 import io.grantline.command.identity.IdentityRuleViolation.IdentityNotFound;
@@ -26,6 +31,10 @@ import io.grantline.command.identity.IdentityRuleViolation.OwnerNotAllowed;
 import io.grantline.command.identity.IdentityRuleViolation.OwnerRequired;
 import io.grantline.command.identity.IdentityRuleViolation.RolesOnlyForHumans;
 import io.grantline.command.identity.IdentityRuleViolation.SelfReference;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -37,6 +46,7 @@ class IdentityTest {
     private static final IdentityId ALICE = IdentityId.of("alice");
     private static final IdentityId BOB = IdentityId.of("bob");
     private static final IdentityId SCADA_SVC = IdentityId.of("scada-historian-svc");
+    private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
 
     private FixtureConfiguration<Identity> fixture;
     private KnownIdentities others;
@@ -46,6 +56,58 @@ class IdentityTest {
         others = new KnownIdentities().person("bob").person("carol", IdentityStatus.DEPARTED);
         fixture = new AggregateTestFixture<>(Identity.class);
         fixture.registerInjectableResource(others);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aContractorIsRegisteredWithTheSponsorWhoVouchesForThemUntilTheirEnd() {
+        Instant ends = NOW.plus(Duration.ofDays(30));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice (Integrator Ltd)", null, null, null, null, true, BOB, ends))
+                .expectEvents(new IdentityRegistered(ALICE, IdentityKind.HUMAN, "Alice (Integrator Ltd)", null, null, null, Set.of()),
+                        new SponsorAssigned(ALICE, BOB, ends));
+    }
+
+    @Test
+    void aContractorNeedsAnActiveSponsorOtherThanThemselvesAndAnEndInTheFuture() {
+        Instant ends = NOW.plus(Duration.ofDays(30));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, true, null, ends))
+                .expectException(InvalidIdentityField.class).expectExceptionMessage(containsString("sponsor")).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, true, IdentityId.of("carol"), ends))
+                .expectException(NotAnActiveHuman.class);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, true, ALICE, ends))
+                .expectException(SelfReference.class);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, true, BOB, NOW.minusSeconds(1)))
+                .expectException(InvalidIdentityField.class).expectExceptionMessage(containsString("endsAt"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(SCADA_SVC, IdentityKind.SERVICE_ACCOUNT, "svc", null, null, BOB, null, true, BOB, ends))
+                .expectException(InvalidIdentityField.class).expectExceptionMessage(containsString("only a person"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, false, BOB, null))
+                .expectException(InvalidIdentityField.class).expectExceptionMessage(containsString("only an external person"));
+    }
+
+    @Test
+    void aSponsorshipEndsTheContractorAtItsEndUnlessItWasMovedSince() {
+        Instant first = NOW.plus(Duration.ofDays(30));
+        Instant extended = NOW.plus(Duration.ofDays(60));
+        IdentityRegistered registered = new IdentityRegistered(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, Set.of());
+        fixture.given(registered, new SponsorAssigned(ALICE, BOB, first))
+                .when(new AssignSponsor(ALICE, BOB, extended))
+                .expectEvents(new SponsorAssigned(ALICE, BOB, extended));
+        fixture.given(registered, new SponsorAssigned(ALICE, BOB, first), new SponsorAssigned(ALICE, BOB, extended))
+                .when(new EndSponsorship(ALICE, first))
+                .expectNoEvents();
+        fixture.given(registered, new SponsorAssigned(ALICE, BOB, first))
+                .when(new EndSponsorship(ALICE, first))
+                .expectEvents(new IdentityDeparted(ALICE, "sponsorship by bob ended " + first));
+        fixture.given(registered)
+                .when(new AssignSponsor(ALICE, BOB, extended))
+                .expectException(InvalidIdentityField.class);
     }
 
     @Test

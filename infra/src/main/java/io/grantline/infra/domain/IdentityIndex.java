@@ -17,8 +17,10 @@ import io.grantline.api.identity.ManagerAssigned;
 import io.grantline.api.identity.OwnerAssigned;
 import io.grantline.api.identity.Role;
 import io.grantline.api.identity.RolesAssigned;
+import io.grantline.api.identity.SponsorAssigned;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -59,8 +61,8 @@ public class IdentityIndex {
         this.events = events;
     }
 
-    private static final String SUMMARY = "SELECT identity_id, kind, display_name, email, manager_id, owner_id, roles, status"
-            + " FROM identity_index";
+    private static final String SUMMARY = "SELECT identity_id, kind, display_name, email, manager_id, owner_id, roles, status,"
+            + " sponsor_id, ends_at_ms FROM identity_index";
 
     /** The identity as the event store says it is now; empty for anything that is not a registered identity. */
     public Optional<IdentitySummary> find(String identityId) {
@@ -92,9 +94,11 @@ public class IdentityIndex {
     }
 
     private static IdentitySummary summary(ResultSet row, int number) throws SQLException {
+        long endsAt = row.getLong(10);
+        Instant ends = row.wasNull() ? null : Instant.ofEpochMilli(endsAt);
         return new IdentitySummary(IdentityId.of(row.getString(1)), IdentityKind.valueOf(row.getString(2)), row.getString(3),
                 row.getString(4), id(row.getString(5)), id(row.getString(6)), roles(row.getString(7)),
-                IdentityStatus.valueOf(row.getString(8)));
+                IdentityStatus.valueOf(row.getString(8)), row.getString(9) != null, id(row.getString(9)), ends);
     }
 
     @EventHandler
@@ -110,6 +114,12 @@ public class IdentityIndex {
     @EventHandler
     void on(RolesAssigned event) {
         set(event.identityId(), "roles", roles(event.roles()));
+    }
+
+    @EventHandler
+    void on(SponsorAssigned event) {
+        jdbc.sql("UPDATE identity_index SET sponsor_id = ?, ends_at_ms = ? WHERE identity_id = ?")
+                .params(event.sponsorId().value(), event.endsAt().toEpochMilli(), event.identityId().value()).update();
     }
 
     @EventHandler
@@ -181,6 +191,8 @@ public class IdentityIndex {
         } else if (event instanceof IdentityReinstated e) {
             on(e);
         } else if (event instanceof IdentityDeparted e) {
+            on(e);
+        } else if (event instanceof SponsorAssigned e) {
             on(e);
         }
     }

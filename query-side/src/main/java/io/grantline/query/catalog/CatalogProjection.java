@@ -25,7 +25,9 @@ import io.grantline.api.identity.ManagerAssigned;
 import io.grantline.api.identity.OwnerAssigned;
 import io.grantline.api.identity.Role;
 import io.grantline.api.identity.RolesAssigned;
+import io.grantline.api.identity.SponsorAssigned;
 import io.grantline.query.common.VersionedUpdates;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,12 @@ public class CatalogProjection {
     @EventHandler
     void on(ManagerAssigned event, @SequenceNumber long sequence) {
         identities.apply(event.identityId().value(), sequence, Update.update("managerId", idOrNull(event.managerId())));
+    }
+
+    @EventHandler
+    void on(SponsorAssigned event, @SequenceNumber long sequence) {
+        identities.apply(event.identityId().value(), sequence, Update.update("sponsorId", event.sponsorId().value())
+                .set("endsAt", Date.from(event.endsAt())));
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import io.grantline.api.identity.IdentityKind;
 import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.Role;
+import java.util.Date;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -15,12 +16,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(IdentityDocument.COLLECTION)
 record IdentityDocument(@Id String id, IdentityKind kind, String displayName, String email, String managerId,
-                        String ownerId, Set<Role> roles, IdentityStatus status, long version) {
+                        String ownerId, Set<Role> roles, IdentityStatus status, String sponsorId, Date endsAt, long version) {
 
     static final String COLLECTION = "identities";
 
     IdentitySummary toSummary() {
         return new IdentitySummary(IdentityId.of(id), kind, displayName, email, managerId == null ? null : IdentityId.of(managerId),
-                ownerId == null ? null : IdentityId.of(ownerId), roles == null ? Set.of() : roles, status);
+                ownerId == null ? null : IdentityId.of(ownerId), roles == null ? Set.of() : roles, status, sponsorId != null,
+                sponsorId == null ? null : IdentityId.of(sponsorId), endsAt == null ? null : endsAt.toInstant());
     }
 }

@@ -2,6 +2,7 @@ package io.grantline.workflow.bridge;
 
 import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.GrantRevoked;
+import io.grantline.api.identity.SponsorAssigned;
 import io.grantline.api.request.AccessRequestCancelled;
 import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalPolicyApplied;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,6 +40,7 @@ public class ProcessBridge {
     public static final String PROCESSING_GROUP = "process-bridge";
     static final String ACCESS_REQUEST = "access-request";
     static final String GRANT_LIFECYCLE = "grant-lifecycle";
+    static final String EXTERNAL_ACCESS = "external-access";
     private static final String ACTOR = CausingActor.METADATA_KEY;
 
     private final RuntimeService runtime;
@@ -114,6 +117,23 @@ public class ProcessBridge {
         causedBy(variables, actor);
         // by key at its only start event, the message start event "granted", as the access request's process
         runtime.startProcessInstanceByKey(GRANT_LIFECYCLE, grantId, variables);
+    }
+
+    /**
+     * An external person's sponsorship (at registration, or changed) starts its own process, which tells the sponsor
+     * before the end and ends it; an earlier one's process finds its end moved and does nothing.
+     */
+    @EventHandler
+    void on(SponsorAssigned event, EventMessage<?> message, @MetaDataValue(ACTOR) String actor) {
+        if (processes.started(EXTERNAL_ACCESS, message.getIdentifier())) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("identityId", event.identityId().value());
+        variables.put("endsAt", event.endsAt().toString());
+        variables.put("noticeAt", expiryNoticeAt(message.getTimestamp(), event.endsAt()).toString());
+        causedBy(variables, actor);
+        runtime.startProcessInstanceByKey(EXTERNAL_ACCESS, message.getIdentifier(), variables);
     }
 
     /** The notice goes out {@code expiry-notice} before the end, or half-way through a grant shorter than twice that. */

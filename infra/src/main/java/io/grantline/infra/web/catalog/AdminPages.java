@@ -73,7 +73,7 @@ class AdminPages {
                     @RequestParam(required = false) List<Role> roles, RedirectAttributes flash) {
         return forms.attempt(flash, IDENTITIES, () -> {
             RegisterIdentityRequest body = forms.valid(new RegisterIdentityRequest(identity("Id", id), kind, Forms.blankToNull(displayName),
-                    Forms.blankToNull(email), optionalIdentity(managerId), optionalIdentity(ownerId), roles));
+                    Forms.blankToNull(email), optionalIdentity(managerId), optionalIdentity(ownerId), roles, false, null, null));
             identities.register(body);
             ReadSide.awaitVisible(() -> visible(body.id()));
             flash.addFlashAttribute("notice", "Registered " + body.id().value() + ".");

@@ -2,6 +2,7 @@ package io.grantline.infra.web.catalog;
 
 import io.grantline.api.identity.AssignManager;
 import io.grantline.api.identity.AssignOwner;
+import io.grantline.api.identity.AssignSponsor;
 import io.grantline.api.identity.AssignRoles;
 import io.grantline.api.identity.FindIdentity;
 import io.grantline.api.identity.IdentityId;
@@ -19,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,6 +52,9 @@ class IdentityController {
     }
 
     record ManagerBody(@NotNull IdentityId managerId) {
+    }
+
+    record SponsorBody(@NotNull IdentityId sponsorId, @NotNull Instant endsAt) {
     }
 
     private final CommandGateway commands;
@@ -114,6 +119,13 @@ class IdentityController {
     @PutMapping("/{id}/manager")
     ResponseEntity<Accepted> manager(@PathVariable String id, @Valid @RequestBody ManagerBody body) {
         commands.sendAndWait(new AssignManager(IdentityId.of(id), body.managerId()));
+        return Accepted.at("/api/identities", id);
+    }
+
+    /** An external person's sponsorship renewed, handed to another sponsor, or cut short. */
+    @PutMapping("/{id}/sponsor")
+    ResponseEntity<Accepted> sponsor(@PathVariable String id, @Valid @RequestBody SponsorBody body) {
+        commands.sendAndWait(new AssignSponsor(IdentityId.of(id), body.sponsorId(), body.endsAt()));
         return Accepted.at("/api/identities", id);
     }
 

@@ -7,13 +7,19 @@ import io.grantline.api.identity.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 
-/** Body of {@code POST /api/identities}. Ids are validated as they are read (IdFormat). */
+/**
+ * Body of {@code POST /api/identities}. Ids are validated as they are read (IdFormat). An {@code external} person (a
+ * vendor's or contractor's) comes with the {@code sponsorId} who vouches for them and the end of that ({@code endsAt}).
+ */
 record RegisterIdentityRequest(@NotNull IdentityId id, @NotNull IdentityKind kind, @NotBlank String displayName,
-                               String email, IdentityId managerId, IdentityId ownerId, @Size(max = 10) List<@NotNull Role> roles) {
+                               String email, IdentityId managerId, IdentityId ownerId, @Size(max = 10) List<@NotNull Role> roles,
+                               Boolean external, IdentityId sponsorId, Instant endsAt) {
 
     RegisterIdentity toCommand() {
-        return new RegisterIdentity(id, kind, displayName, email, managerId, ownerId, roles == null ? null : java.util.Set.copyOf(roles));
+        return new RegisterIdentity(id, kind, displayName, email, managerId, ownerId, roles == null ? null : java.util.Set.copyOf(roles),
+                Boolean.TRUE.equals(external), sponsorId, endsAt);
     }
 }

@@ -1,0 +1,68 @@
+package io.grantline.workflow.identity;
+
+import io.grantline.api.identity.FindIdentityNow;
+import io.grantline.api.identity.IdentityId;
+import io.grantline.api.identity.IdentityStatus;
+import io.grantline.api.identity.IdentitySummary;
+import io.grantline.workflow.mail.Html;
+import io.grantline.workflow.mail.Mail;
+import io.grantline.workflow.mail.MailOutbox;
+import io.grantline.workflow.words.PlainWords;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before an external person's access ends, their sponsor is told, and may extend it. Nothing is sent when the
+ * sponsorship was changed since (its own process tells of the new end) or the person has left already. Written in
+ * the step's transaction, one mail per person and end.
+ */
+@Component("notifySponsor")
+class NotifySponsorDelegate implements JavaDelegate {
+
+    private final QueryGateway queries;
+    private final MailOutbox outbox;
+    private final PlainWords words;
+
+    NotifySponsorDelegate(QueryGateway queries, MailOutbox outbox, PlainWords words) {
+        this.queries = queries;
+        this.outbox = outbox;
+        this.words = words;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant endsAt = Instant.parse((String) execution.getVariable("endsAt"));
+        Optional<IdentitySummary> person = find(IdentityId.of((String) execution.getVariable("identityId")));
+        if (person.isEmpty() || person.get().status() == IdentityStatus.DEPARTED || !endsAt.equals(person.get().endsAt())
+                || person.get().sponsorId() == null) {
+            return;
+        }
+        Optional<IdentitySummary> sponsor = find(person.get().sponsorId());
+        if (sponsor.isEmpty() || sponsor.get().status() != IdentityStatus.ACTIVE || sponsor.get().email() == null) {
+            return;
+        }
+        String name = person.get().displayName() + " (" + person.get().id().value() + ")";
+        String when = words.instant(endsAt);
+        String text = """
+                The access of %s, whom you sponsor, ends %s: then they leave the catalog and every grant they hold ends.
+
+                To keep them on, ask an administrator to extend the sponsorship (PUT /api/identities/%s/sponsor) before then.
+                """.formatted(name, when, person.get().id().value());
+        String html = """
+                <p>The access of <strong>%s</strong>, whom you sponsor, ends <strong>%s</strong>: then they leave the catalog and
+                every grant they hold ends.</p>
+                <p>To keep them on, ask an administrator to extend the sponsorship before then.</p>
+                """.formatted(Html.escape(name), Html.escape(when));
+        outbox.enqueue("sponsorship-notice/" + person.get().id().value() + "/" + endsAt,
+                new Mail(sponsor.get().email(), "Sponsored access ends " + when + ": " + name, text, html));
+    }
+
+    private Optional<IdentitySummary> find(IdentityId id) {
+        return queries.query(new FindIdentityNow(id), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join();
+    }
+}
