@@ -34,7 +34,9 @@ import io.grantline.command.identity.IdentityRuleViolation.OwnerRequired;
 import io.grantline.command.identity.IdentityRuleViolation.RolesOnlyForHumans;
 import io.grantline.command.identity.IdentityRuleViolation.SelfReference;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -45,6 +47,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /** A person or a non-human identity, and the rules on who is accountable for it. */
 @Aggregate
 public class Identity {
+
+    private static final Duration LONGEST_SPONSORSHIP = Duration.ofDays(366);
 
     @AggregateIdentifier
     private IdentityId id;
@@ -96,7 +100,7 @@ public class Identity {
         apply(new IdentityRegistered(id, command.kind(), command.displayName().strip(), command.email(),
                 command.managerId(), command.ownerId(), command.roles()));
         if (command.external()) {
-            apply(new SponsorAssigned(id, command.sponsorId(), command.endsAt()));
+            apply(new SponsorAssigned(id, command.sponsorId(), millis(command.endsAt())));
         }
     }
 
@@ -106,8 +110,9 @@ public class Identity {
         requireNotEnded();
         requireField(sponsorId != null, "sponsorId", "only an external person has a sponsor");
         checkSponsorship(id, command.sponsorId(), command.endsAt(), directory, clock);
-        if (!command.sponsorId().equals(sponsorId) || !command.endsAt().equals(endsAt)) {
-            apply(new SponsorAssigned(id, command.sponsorId(), command.endsAt()));
+        Instant ends = millis(command.endsAt());
+        if (!command.sponsorId().equals(sponsorId) || !ends.equals(endsAt)) {
+            apply(new SponsorAssigned(id, command.sponsorId(), ends));
         }
     }
 
@@ -266,11 +271,24 @@ public class Identity {
         directory.requireActiveHuman(other, field);
     }
 
+    /**
+     * The sponsor is an active member of the plant's own staff (not another external person), and a sponsorship is
+     * renewed at least once a year.
+     */
     private static void checkSponsorship(IdentityId self, IdentityId sponsor, Instant ends, IdentityDirectory directory, Clock clock) {
         requireField(sponsor != null, "sponsorId", "an external person needs a sponsor: an active person who vouches for them");
         checkAccountablePerson(self, sponsor, "sponsorId", directory);
+        requireField(directory.require(sponsor, "sponsorId").endsAt() == null, "sponsorId",
+                "a sponsor is a member of the plant's own staff, not another external person");
         requireField(ends != null, "endsAt", "an external person needs an end date (endsAt)");
         requireField(ends.isAfter(clock.instant()), "endsAt", "endsAt must be in the future");
+        requireField(!ends.isAfter(clock.instant().plus(LONGEST_SPONSORSHIP)), "endsAt",
+                "a sponsorship lasts at most a year; extend it when it comes to an end");
+    }
+
+    /** Every copy of an end (the identity index, the process, a grant's end) keeps milliseconds: so does the event. */
+    private static Instant millis(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String requireReason(String reason) {

@@ -89,6 +89,23 @@ class IdentityTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, false, BOB, null))
                 .expectException(InvalidIdentityField.class).expectExceptionMessage(containsString("only an external person"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, true, BOB,
+                        NOW.plus(Duration.ofDays(400))))
+                .expectException(InvalidIdentityField.class).expectExceptionMessage(containsString("at most a year"));
+        others.add(new IdentityFacts(IdentityId.of("vera"), IdentityKind.HUMAN, IdentityStatus.ACTIVE, null, null, null, Set.of(), ends));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, true, IdentityId.of("vera"), ends))
+                .expectException(InvalidIdentityField.class).expectExceptionMessage(containsString("own staff"));
+    }
+
+    @Test
+    void anEndIsKeptToTheMillisecondAsEveryCopyOfItIs() {
+        Instant precise = NOW.plus(Duration.ofDays(30)).plusNanos(123_456_789);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, true, BOB, precise))
+                .expectEvents(new IdentityRegistered(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, Set.of()),
+                        new SponsorAssigned(ALICE, BOB, NOW.plus(Duration.ofDays(30)).plusMillis(123)));
     }
 
     @Test

@@ -47,10 +47,13 @@ class ManifestCheck {
 
     /**
      * A manifest or head this Grantline did not sign, or that was changed after signing, is a well-formed question with
-     * the answer "not held": the chain is still verified, so the answer says how much of it is intact.
+     * the answer "not held": the chain is still verified first, and a break in it is the answer.
      */
     private VerificationReport notSignedHere(Long globalIndex, String field, String detail) {
         VerificationReport chain = verifier.verify();
+        if (!chain.ok()) {
+            return chain; // what was changed in the store matters more than a manifest that vouches for nothing
+        }
         return VerificationReport.broken(chain.verifiedEvents(), BrokenAt.notSignedHere(globalIndex, field, detail));
     }
 

@@ -11,7 +11,8 @@ import org.axonframework.eventhandling.EventMessage;
  * The security event stream: identity, access and catalog facts, as the event store records them, to the SIEM's
  * syslog receiver ({@code grantline.siem.syslog.*}). A tracking processor of its own whose position is stored with the
  * events, so nothing is skipped: while the receiver is away, its handler fails and the processor tries again, with
- * back-off, from the first event not yet taken (at least once; {@code externalId} / {@code eventId} tell repeats).
+ * back-off, from the first event not yet written (at least once; {@code externalId} / {@code eventId} tell repeats;
+ * TCP itself acknowledges nothing, so lines a receiver had buffered but not read when it died are lost).
  * It starts where the event store stands when the stream is first switched on, not with the whole history.
  */
 @ProcessingGroup(SecurityEventStream.PROCESSING_GROUP)
@@ -32,6 +33,7 @@ class SecurityEventStream {
             Map.entry("GrantRevoked", new Kind("Grant ended", 5)),
             Map.entry("IdentityDeparted", new Kind("Identity departed", 4)),
             Map.entry("OwnerAssigned", new Kind("Owner of a non-human identity changed", 4)),
+            Map.entry("SponsorAssigned", new Kind("Sponsorship of an external person set", 4)),
             Map.entry("AccessGranted", new Kind("Access granted", 4)),
             Map.entry("EntitlementPolicyChanged", new Kind("Entitlement policy changed", 4)),
             Map.entry("EntitlementOwnerChanged", new Kind("Entitlement owner changed", 4)),

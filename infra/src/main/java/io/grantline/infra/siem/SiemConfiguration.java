@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(prefix = "grantline.siem.syslog", name = "host")
 class SiemConfiguration {
 
-    @Bean(destroyMethod = "close")
+    @Bean(destroyMethod = "shutdown")
     SyslogConnection syslogConnection(SiemSettings settings) {
         return new SyslogConnection(settings);
     }

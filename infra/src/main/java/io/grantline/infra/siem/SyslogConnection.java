@@ -7,20 +7,32 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One TCP (or TLS) connection to the syslog receiver, opened when first needed and again after it broke. Lines are
  * framed by a line feed (RFC 6587's non-transparent framing, what SIEM collectors accept for CEF and JSON). A line
- * that could not be written throws, so the caller does not count it as delivered.
+ * that could not be written throws, so the caller does not count it as delivered. TCP has no acknowledgement: lines a
+ * receiver had taken into its buffer but not yet read when it died are lost.
  */
 class SyslogConnection implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MS = 5_000;
+    /** A receiver that stops reading would block a write for ever: the connection is closed under it after this. */
+    private static final long WRITE_TIMEOUT_MS = 30_000;
 
     private final SiemSettings settings;
-    private Socket socket;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "siem-write-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Socket socket;
     private OutputStream out;
 
     SyslogConnection(SiemSettings settings) {
@@ -35,11 +47,25 @@ class SyslogConnection implements AutoCloseable {
             if (out == null) {
                 open();
             }
-            out.write((line.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            Socket writingTo = socket;
+            ScheduledFuture<?> guard = watchdog.schedule(() -> closeQuietly(writingTo), WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            try {
+                out.write((line.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } finally {
+                guard.cancel(false);
+            }
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("syslog receiver " + settings.host() + ":" + settings.port() + " did not take the event", e);
+        }
+    }
+
+    private static void closeQuietly(Socket stuck) {
+        try {
+            stuck.close(); // the blocked write fails, and the event is sent again on a new connection
+        } catch (IOException ignored) {
+            // it is being closed anyway
         }
     }
 
@@ -75,6 +101,15 @@ class SyslogConnection implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closeConnection();
+    }
+
+    void shutdown() {
+        close();
+        watchdog.shutdownNow();
+    }
+
+    private void closeConnection() {
         try {
             if (socket != null) {
                 socket.close();

@@ -53,9 +53,11 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
             try {
                 mongo.indexOps(wanted.collection()).ensureIndex(wanted.index());
             } catch (RuntimeException e) {
-                // a missing index makes reads slower, not wrong: start anyway, and say which one and why
-                log.warn("Read-model index {} on {} could not be created: {}", wanted.index().getIndexKeys(), wanted.collection(),
-                        e.getMessage());
+                // a missing index makes reads slower, not wrong: start anyway, say which one and why, and leave the rest
+                // to the next start (with the store unreachable, each would wait for the driver's timeout in turn)
+                log.warn("Read-model index {} on {} could not be created, nor the {} after it: {}", wanted.index().getIndexKeys(),
+                        wanted.collection(), WANTED.size() - WANTED.indexOf(wanted) - 1, e.getMessage());
+                return;
             }
         }
     }

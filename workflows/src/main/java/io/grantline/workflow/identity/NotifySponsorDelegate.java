@@ -17,19 +17,22 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Before an external person's access ends, their sponsor is told, and may extend it. Nothing is sent when the
- * sponsorship was changed since (its own process tells of the new end) or the person has left already. Written in
- * the step's transaction, one mail per person and end.
+ * Before an external person's access ends, their sponsor is told, and may have it extended (the administrators are
+ * told instead when the sponsor is no longer active). Nothing is sent when the sponsorship was changed since (its own
+ * process tells of the new end) or the person has left already. Written in the step's transaction, one mail per
+ * person, end and recipient.
  */
 @Component("notifySponsor")
 class NotifySponsorDelegate implements JavaDelegate {
 
     private final QueryGateway queries;
+    private final Recipients recipients;
     private final MailOutbox outbox;
     private final PlainWords words;
 
-    NotifySponsorDelegate(QueryGateway queries, MailOutbox outbox, PlainWords words) {
+    NotifySponsorDelegate(QueryGateway queries, Recipients recipients, MailOutbox outbox, PlainWords words) {
         this.queries = queries;
+        this.recipients = recipients;
         this.outbox = outbox;
         this.words = words;
     }
@@ -42,24 +45,24 @@ class NotifySponsorDelegate implements JavaDelegate {
                 || person.get().sponsorId() == null) {
             return;
         }
-        Optional<IdentitySummary> sponsor = find(person.get().sponsorId());
-        if (sponsor.isEmpty() || sponsor.get().status() != IdentityStatus.ACTIVE || sponsor.get().email() == null) {
-            return;
-        }
         String name = person.get().displayName() + " (" + person.get().id().value() + ")";
         String when = words.instant(endsAt);
         String text = """
-                The access of %s, whom you sponsor, ends %s: then they leave the catalog and every grant they hold ends.
+                The access of %s, sponsored by %s, ends %s: then they leave the catalog and every grant they hold ends.
 
                 To keep them on, ask an administrator to extend the sponsorship (PUT /api/identities/%s/sponsor) before then.
-                """.formatted(name, when, person.get().id().value());
+                Grants given before an extension still end when they were due to: request them again after it.
+                """.formatted(name, person.get().sponsorId().value(), when, person.get().id().value());
         String html = """
-                <p>The access of <strong>%s</strong>, whom you sponsor, ends <strong>%s</strong>: then they leave the catalog and
+                <p>The access of <strong>%s</strong>, sponsored by %s, ends <strong>%s</strong>: then they leave the catalog and
                 every grant they hold ends.</p>
-                <p>To keep them on, ask an administrator to extend the sponsorship before then.</p>
-                """.formatted(Html.escape(name), Html.escape(when));
-        outbox.enqueue("sponsorship-notice/" + person.get().id().value() + "/" + endsAt,
-                new Mail(sponsor.get().email(), "Sponsored access ends " + when + ": " + name, text, html));
+                <p>To keep them on, ask an administrator to extend the sponsorship before then. Grants given before an
+                extension still end when they were due to: request them again after it.</p>
+                """.formatted(Html.escape(name), Html.escape(person.get().sponsorId().value()), Html.escape(when));
+        for (IdentitySummary recipient : recipients.personOrAdministrators(find(person.get().sponsorId()))) {
+            outbox.enqueue("sponsorship-notice/" + person.get().id().value() + "/" + endsAt + "/" + recipient.id().value(),
+                    new Mail(recipient.email(), "Sponsored access ends " + when + ": " + name, text, html));
+        }
     }
 
     private Optional<IdentitySummary> find(IdentityId id) {

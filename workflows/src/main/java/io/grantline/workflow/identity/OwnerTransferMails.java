@@ -1,9 +1,6 @@
 package io.grantline.workflow.identity;
 
-import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.IdentitySummary;
-import io.grantline.api.identity.ListActiveHolders;
-import io.grantline.api.identity.Role;
 import io.grantline.workflow.mail.Html;
 import io.grantline.workflow.mail.Mail;
 import io.grantline.workflow.mail.MailOutbox;
@@ -12,8 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,12 +23,12 @@ class OwnerTransferMails {
 
     private static final Logger log = LoggerFactory.getLogger(OwnerTransferMails.class);
 
-    private final QueryGateway queries;
+    private final Recipients recipients;
     private final MailOutbox outbox;
     private final PlainWords words;
 
-    OwnerTransferMails(QueryGateway queries, MailOutbox outbox, PlainWords words) {
-        this.queries = queries;
+    OwnerTransferMails(Recipients recipients, MailOutbox outbox, PlainWords words) {
+        this.recipients = recipients;
         this.outbox = outbox;
         this.words = words;
     }
@@ -41,9 +36,7 @@ class OwnerTransferMails {
     /** {@code what}: what happened to the owner, in words ("has left", ...); {@code lockout}: the lockout's key. */
     void askForNewOwners(String lockout, IdentitySummary owner, Optional<IdentitySummary> manager, String what,
                          List<IdentitySummary> owned, Instant due) {
-        List<IdentitySummary> recipients = manager.filter(OwnerTransferMails::reachable).map(List::of)
-                .orElseGet(() -> queries.query(new ListActiveHolders(Role.ADMINISTRATOR), ResponseTypes.multipleInstancesOf(
-                        IdentitySummary.class)).join().stream().filter(OwnerTransferMails::reachable).toList());
+        List<IdentitySummary> recipients = this.recipients.personOrAdministrators(manager);
         if (recipients.isEmpty()) {
             log.warn("Nobody to ask for new owners of {} (owned by {}): no active manager or administrator with an email address",
                     owned.stream().map(identity -> identity.id().value()).toList(), owner.id().value());
@@ -77,10 +70,6 @@ class OwnerTransferMails {
         for (IdentitySummary recipient : recipients) {
             outbox.enqueue("owner-transfer/" + lockout + "/" + recipient.id().value(), new Mail(recipient.email(), subject, text, html));
         }
-    }
-
-    private static boolean reachable(IdentitySummary person) {
-        return person.status() == IdentityStatus.ACTIVE && person.email() != null && !person.email().isBlank();
     }
 
     private static String name(IdentitySummary identity) {
