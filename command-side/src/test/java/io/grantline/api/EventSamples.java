@@ -18,13 +18,16 @@ import io.grantline.api.campaign.ReviewItemId;
 import io.grantline.api.campaign.ReviewOpened;
 import io.grantline.api.campaign.ReviewOutcome;
 import io.grantline.api.campaign.ReviewsAssigned;
+import io.grantline.api.entitlement.ConnectorKind;
 import io.grantline.api.entitlement.EntitlementDefined;
 import io.grantline.api.entitlement.EntitlementEvent;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.EntitlementOwnerChanged;
 import io.grantline.api.entitlement.EntitlementPolicyChanged;
+import io.grantline.api.entitlement.EntitlementProvisioningSet;
 import io.grantline.api.entitlement.EntitlementRetired;
 import io.grantline.api.entitlement.PrivilegeLevel;
+import io.grantline.api.entitlement.Provisioning;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.EndReason;
@@ -35,6 +38,7 @@ import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantProvisioned;
 import io.grantline.api.grant.GrantProvisioningFailed;
 import io.grantline.api.grant.GrantRevoked;
+import io.grantline.api.identity.DirectoryEntryAssigned;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityEvent;
 import io.grantline.api.identity.IdentityId;
@@ -63,10 +67,10 @@ import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalPolicy;
 import io.grantline.api.request.ApprovalPolicyApplied;
 import io.grantline.api.request.ApprovalStage;
-import io.grantline.api.request.ApprovalStageReassigned;
-import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.ApprovalStageEscalated;
 import io.grantline.api.request.ApprovalStageOpened;
+import io.grantline.api.request.ApprovalStageReassigned;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.DecisionChannel;
 import io.grantline.api.request.DecisionOutcome;
 import io.grantline.api.request.RejectionReason;
@@ -110,11 +114,13 @@ final class EventSamples {
             new IdentityReinstated(SVC, "new accountable owner alice"),
             new IdentityDeparted(BOB, "left the company"),
             new SponsorAssigned(ALICE, BOB, DUE),
+            new DirectoryEntryAssigned(ALICE, "uid=alice,ou=people,dc=plant,dc=example"),
             new EntitlementDefined(OPERATE, "PLC-7", "Line 3 SCADA", "cell-3", PrivilegeLevel.OPERATE, RiskTier.HIGH, ALICE,
                     Duration.ofHours(8), Set.of(ENGINEER, ADMIN)),
             new EntitlementOwnerChanged(OPERATE, BOB, ALICE),
             new EntitlementPolicyChanged(OPERATE, RiskTier.CRITICAL, Duration.ofDays(2), Set.of(ENGINEER)),
             new EntitlementRetired(OPERATE, "PLC-7 replaced by PLC-9"),
+            new EntitlementProvisioningSet(OPERATE, new Provisioning(ConnectorKind.LDAP, "cn=plc-7-operators,ou=groups,dc=plant,dc=example")),
             new AccessRequested(REQUEST, ALICE, SVC, OPERATE, "historian must write setpoints during the line 3 retrofit",
                     "CHG-4711", Duration.ofHours(4), false, RiskTier.CRITICAL),
             new ApprovalPolicyApplied(REQUEST, new ApprovalPolicy(List.of(ApprovalStage.MANAGER, ApprovalStage.RESOURCE_OWNER,

@@ -1,6 +1,8 @@
 package io.grantline.command.common;
 
 import java.util.regex.Pattern;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
 
 /** Checks on free text and addresses that every aggregate applies the same way. */
 public final class Text {
@@ -18,5 +20,20 @@ public final class Text {
 
     public static boolean isEmail(String value) {
         return value != null && value.length() <= 320 && EMAIL.matcher(value).matches();
+    }
+
+    /**
+     * True for an LDAP distinguished name of at most 500 characters (RFC 4514, as the JDK parses it: {@code uid=alice,
+     * ou=people,dc=plant,dc=example}), without control characters.
+     */
+    public static boolean isDistinguishedName(String value) {
+        if (!isPlain(value, 500)) {
+            return false;
+        }
+        try {
+            return !new LdapName(value.strip()).isEmpty();
+        } catch (InvalidNameException | IllegalArgumentException notOne) {
+            return false;
+        }
     }
 }

@@ -4,13 +4,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.grantline.api.entitlement.ChangeEntitlementOwner;
 import io.grantline.api.entitlement.ChangeEntitlementPolicy;
+import io.grantline.api.entitlement.ConnectorKind;
 import io.grantline.api.entitlement.DefineEntitlement;
 import io.grantline.api.entitlement.EntitlementDefined;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.EntitlementOwnerChanged;
 import io.grantline.api.entitlement.EntitlementPolicyChanged;
+import io.grantline.api.entitlement.EntitlementProvisioningSet;
 import io.grantline.api.entitlement.EntitlementRetired;
 import io.grantline.api.entitlement.PrivilegeLevel;
+import io.grantline.api.entitlement.Provisioning;
 import io.grantline.api.entitlement.RetireEntitlement;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.identity.IdentityId;
@@ -64,8 +67,28 @@ public class Entitlement {
         checkMaxDuration(command.maxDuration());
         identities.requireActiveHuman(command.ownerId(), "ownerId");
         checkConflicts(id, command.sodConflicts(), catalog);
+        Provisioning provisioning = checkProvisioning(command.provisioning());
         apply(new EntitlementDefined(id, command.resource().strip(), command.system().strip(), command.zone().strip(),
                 command.level(), command.risk(), command.ownerId(), command.maxDuration(), command.sodConflicts()));
+        if (provisioning != null) {
+            apply(new EntitlementProvisioningSet(id, provisioning));
+        }
+    }
+
+    /** An LDAP-bound entitlement names its group by DN; another connector may pass a group on as it is. */
+    private static Provisioning checkProvisioning(Provisioning provisioning) {
+        if (provisioning == null) {
+            return null;
+        }
+        requireField(provisioning.connector() != null, "provisioning.connector", "provisioning.connector is required");
+        String group = provisioning.group() == null || provisioning.group().isBlank() ? null : provisioning.group().strip();
+        if (provisioning.connector() == ConnectorKind.LDAP) {
+            requireField(Text.isDistinguishedName(group), "provisioning.group",
+                    "an LDAP-bound entitlement names its group by DN, such as cn=plc-7-operators,ou=groups,dc=plant,dc=example");
+        } else {
+            requireField(group == null || Text.isPlain(group, 500), "provisioning.group", "provisioning.group is at most 500 characters");
+        }
+        return new Provisioning(provisioning.connector(), group);
     }
 
     @CommandHandler

@@ -6,6 +6,7 @@ import io.grantline.api.identity.AssignManager;
 import io.grantline.api.identity.AssignOwner;
 import io.grantline.api.identity.AssignRoles;
 import io.grantline.api.identity.AssignSponsor;
+import io.grantline.api.identity.DirectoryEntryAssigned;
 import io.grantline.api.identity.EndSponsorship;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
@@ -90,6 +91,8 @@ public class Identity {
         if (command.managerId() != null) {
             checkAccountablePerson(id, command.managerId(), "managerId", directory);
         }
+        requireField(command.directoryDn() == null || Text.isDistinguishedName(command.directoryDn()), "directoryDn",
+                "directoryDn must be a distinguished name such as uid=alice,ou=people,dc=plant,dc=example");
         if (command.external()) {
             requireField(command.kind() == IdentityKind.HUMAN, "external", "only a person is external (a vendor's or contractor's)");
             checkSponsorship(id, command.sponsorId(), command.endsAt(), directory, clock);
@@ -101,6 +104,9 @@ public class Identity {
                 command.managerId(), command.ownerId(), command.roles()));
         if (command.external()) {
             apply(new SponsorAssigned(id, command.sponsorId(), millis(command.endsAt())));
+        }
+        if (command.directoryDn() != null) {
+            apply(new DirectoryEntryAssigned(id, command.directoryDn().strip()));
         }
     }
 

@@ -1,12 +1,17 @@
 package io.grantline.command.entitlement;
 
+import static org.hamcrest.Matchers.containsString;
+
 import io.grantline.api.entitlement.ChangeEntitlementPolicy;
+import io.grantline.api.entitlement.ConnectorKind;
 import io.grantline.api.entitlement.DefineEntitlement;
 import io.grantline.api.entitlement.EntitlementDefined;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.EntitlementPolicyChanged;
+import io.grantline.api.entitlement.EntitlementProvisioningSet;
 import io.grantline.api.entitlement.EntitlementRetired;
 import io.grantline.api.entitlement.PrivilegeLevel;
+import io.grantline.api.entitlement.Provisioning;
 import io.grantline.api.entitlement.RetireEntitlement;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.identity.IdentityId;
@@ -48,6 +53,27 @@ class EntitlementTest {
                 .when(define(PLC7_OPERATE, OWNER, Duration.ofHours(8), Set.of(PLC7_ENGINEER)))
                 .expectEvents(new EntitlementDefined(PLC7_OPERATE, "PLC-7", "Line 3 SCADA", "cell-3", PrivilegeLevel.OPERATE,
                         RiskTier.CRITICAL, OWNER, Duration.ofHours(8), Set.of(PLC7_ENGINEER)));
+    }
+
+    @Test
+    void anLdapBoundEntitlementNamesItsGroupByDn() {
+        String group = "cn=plc-7-operators,ou=groups,dc=plant,dc=example";
+        fixture.givenNoPriorActivity()
+                .when(withProvisioning(new Provisioning(ConnectorKind.LDAP, " " + group + " ")))
+                .expectEvents(defined(), new EntitlementProvisioningSet(PLC7_OPERATE, new Provisioning(ConnectorKind.LDAP, group)));
+        fixture.givenNoPriorActivity()
+                .when(withProvisioning(new Provisioning(ConnectorKind.LDAP, null)))
+                .expectException(InvalidEntitlementField.class).expectExceptionMessage(containsString("names its group by DN"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(withProvisioning(new Provisioning(ConnectorKind.LDAP, "not a dn")))
+                .expectException(InvalidEntitlementField.class);
+        fixture.givenNoPriorActivity()
+                .when(withProvisioning(new Provisioning(ConnectorKind.WEBHOOK, null)))
+                .expectEvents(defined(), new EntitlementProvisioningSet(PLC7_OPERATE, new Provisioning(ConnectorKind.WEBHOOK, null)));
+        fixture.givenNoPriorActivity()
+                .when(withProvisioning(new Provisioning(null, null)))
+                .expectException(InvalidEntitlementField.class).expectExceptionMessage(containsString("connector"));
     }
 
     @Test
@@ -128,6 +154,11 @@ class EntitlementTest {
     private static DefineEntitlement define(EntitlementId id, IdentityId owner, Duration max, Set<EntitlementId> conflicts) {
         return new DefineEntitlement(id, "PLC-7", "Line 3 SCADA", "cell-3", PrivilegeLevel.OPERATE, RiskTier.CRITICAL, owner,
                 max, conflicts);
+    }
+
+    private static DefineEntitlement withProvisioning(Provisioning provisioning) {
+        return new DefineEntitlement(PLC7_OPERATE, "PLC-7", "Line 3 SCADA", "cell-3", PrivilegeLevel.OPERATE, RiskTier.CRITICAL,
+                OWNER, Duration.ofHours(8), Set.of(), provisioning);
     }
 
     private static EntitlementDefined defined() {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import io.grantline.api.identity.AssignOwner;
 import io.grantline.api.identity.AssignRoles;
 import io.grantline.api.identity.AssignSponsor;
+import io.grantline.api.identity.DirectoryEntryAssigned;
 import io.grantline.api.identity.EndSponsorship;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
@@ -97,6 +98,19 @@ class IdentityTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, true, IdentityId.of("vera"), ends))
                 .expectException(InvalidIdentityField.class).expectExceptionMessage(containsString("own staff"));
+    }
+
+    @Test
+    void anIdentityMayCarryItsDirectoryEntry() {
+        String dn = "uid=alice,ou=people,dc=plant,dc=example";
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, false, null, null, dn))
+                .expectEvents(new IdentityRegistered(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, Set.of()),
+                        new DirectoryEntryAssigned(ALICE, dn));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterIdentity(ALICE, IdentityKind.HUMAN, "Alice", null, null, null, null, false, null, null, "alice"))
+                .expectException(InvalidIdentityField.class).expectExceptionMessage(containsString("distinguished name"))
+                .expectNoEvents();
     }
 
     @Test

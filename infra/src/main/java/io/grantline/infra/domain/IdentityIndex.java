@@ -1,5 +1,6 @@
 package io.grantline.infra.domain;
 
+import io.grantline.api.identity.DirectoryEntryAssigned;
 import io.grantline.api.identity.FindIdentityNow;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityEvent;
@@ -62,7 +63,7 @@ public class IdentityIndex {
     }
 
     private static final String SUMMARY = "SELECT identity_id, kind, display_name, email, manager_id, owner_id, roles, status,"
-            + " sponsor_id, ends_at_ms FROM identity_index";
+            + " sponsor_id, ends_at_ms, directory_dn FROM identity_index";
 
     /** The identity as the event store says it is now; empty for anything that is not a registered identity. */
     public Optional<IdentitySummary> find(String identityId) {
@@ -98,7 +99,7 @@ public class IdentityIndex {
         Instant ends = row.wasNull() ? null : Instant.ofEpochMilli(endsAt);
         return new IdentitySummary(IdentityId.of(row.getString(1)), IdentityKind.valueOf(row.getString(2)), row.getString(3),
                 row.getString(4), id(row.getString(5)), id(row.getString(6)), roles(row.getString(7)),
-                IdentityStatus.valueOf(row.getString(8)), row.getString(9) != null, id(row.getString(9)), ends);
+                IdentityStatus.valueOf(row.getString(8)), row.getString(9) != null, id(row.getString(9)), ends, row.getString(11));
     }
 
     @EventHandler
@@ -120,6 +121,12 @@ public class IdentityIndex {
     void on(SponsorAssigned event) {
         jdbc.sql("UPDATE identity_index SET sponsor_id = ?, ends_at_ms = ? WHERE identity_id = ?")
                 .params(event.sponsorId().value(), event.endsAt().toEpochMilli(), event.identityId().value()).update();
+    }
+
+    @EventHandler
+    void on(DirectoryEntryAssigned event) {
+        jdbc.sql("UPDATE identity_index SET directory_dn = ? WHERE identity_id = ?")
+                .params(event.directoryDn(), event.identityId().value()).update();
     }
 
     @EventHandler
@@ -193,6 +200,8 @@ public class IdentityIndex {
         } else if (event instanceof IdentityDeparted e) {
             on(e);
         } else if (event instanceof SponsorAssigned e) {
+            on(e);
+        } else if (event instanceof DirectoryEntryAssigned e) {
             on(e);
         }
     }

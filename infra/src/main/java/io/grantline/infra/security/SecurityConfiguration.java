@@ -3,6 +3,9 @@ package io.grantline.infra.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grantline.api.identity.Role;
 import io.grantline.infra.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -10,25 +13,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.SecurityFilterChain;
-import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
-import java.util.Map;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -92,6 +92,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/identities/*/compromised", "/api/identities/*/departure",
                                 "/api/identities/*/suspension", "/api/identities/*/reinstate")
                         .hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
+                        .requestMatchers("/api/reconciliation", "/api/reconciliation/**")
+                        .hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR, Role.OT_SECURITY.name())
                         .requestMatchers(HttpMethod.GET, "/api/identities")
                         .hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER, SECURITY_OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/access-requests", "/api/approvals/*/decision").hasRole(IDENTITY)

@@ -37,6 +37,8 @@ class SecurityEventStream {
             Map.entry("AccessGranted", new Kind("Access granted", 4)),
             Map.entry("EntitlementPolicyChanged", new Kind("Entitlement policy changed", 4)),
             Map.entry("EntitlementOwnerChanged", new Kind("Entitlement owner changed", 4)),
+            Map.entry("EntitlementProvisioningSet", new Kind("Entitlement enforcement target set", 4)),
+            Map.entry("DirectoryEntryAssigned", new Kind("Directory entry of an identity set", 3)),
             Map.entry("IdentityRegistered", new Kind("Identity registered", 3)),
             Map.entry("ManagerAssigned", new Kind("Manager changed", 3)),
             Map.entry("EntitlementDefined", new Kind("Entitlement defined", 3)),

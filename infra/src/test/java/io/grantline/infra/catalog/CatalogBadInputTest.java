@@ -72,6 +72,12 @@ class CatalogBadInputTest extends GrantlineIntegrationTest {
                 bad("a machine as entitlement owner", "POST", entitlements, "{\"id\":\"be-6\"," + entitlement.replace("{person}", "{machine}") + "}", 400, "ownerId"),
                 bad("an unknown conflicting entitlement", "POST", entitlements, "{\"id\":\"be-7\"," + entitlement + ",\"sodConflicts\":[\"nope\"]}", 400, "sodConflicts"),
                 bad("a missing risk tier", "POST", entitlements, "{\"id\":\"be-8\"," + entitlement.replace("\"risk\":\"LOW\",", "") + "}", 400, "risk"),
+                bad("a connector not configured here", "POST", entitlements, "{\"id\":\"be-10\"," + entitlement
+                        + ",\"provisioning\":{\"connector\":\"ldap\",\"group\":\"cn=ops,dc=plant,dc=example\"}}", 400, "provisioning.connector"),
+                bad("an unknown connector", "POST", entitlements, "{\"id\":\"be-11\"," + entitlement
+                        + ",\"provisioning\":{\"connector\":\"ftp\"}}", 400, "provisioning.connector"),
+                bad("a directory entry that is no DN", "POST", identities,
+                        "{\"id\":\"bi-15\",\"kind\":\"HUMAN\",\"displayName\":\"x\",\"directoryDn\":\"x\"}", 400, "directoryDn"),
                 bad("an injected zone operator", "POST", entitlements, "{\"id\":\"be-9\"," + entitlement.replace("\"cell-3\"", "{\"$gt\":\"\"}") + "}", 400, "zone"),
                 bad("roles of an unknown identity", "PUT", identities + "/nobody/roles", "{\"roles\":[]}", 404, null),
                 bad("roles that are not a list (update)", "PUT", identities + "/{person}/roles", "{\"roles\":\"x\"}", 400, "roles"),

@@ -7,10 +7,12 @@ import io.grantline.api.entitlement.EntitlementDefined;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.EntitlementOwnerChanged;
 import io.grantline.api.entitlement.EntitlementPolicyChanged;
+import io.grantline.api.entitlement.EntitlementProvisioningSet;
 import io.grantline.api.entitlement.EntitlementRetired;
 import io.grantline.api.entitlement.EntitlementSummary;
 import io.grantline.api.entitlement.FindEntitlement;
 import io.grantline.api.entitlement.ListEntitlements;
+import io.grantline.api.identity.DirectoryEntryAssigned;
 import io.grantline.api.identity.FindIdentity;
 import io.grantline.api.identity.IdentityDeparted;
 import io.grantline.api.identity.IdentityId;
@@ -140,6 +142,17 @@ public class CatalogProjection {
         entitlements.apply(event.entitlementId().value(), sequence, Update.update("risk", event.risk().name())
                 .set("maxDuration", event.maxDuration().toString())
                 .set("sodConflicts", values(event.sodConflicts())));
+    }
+
+    @EventHandler
+    void on(EntitlementProvisioningSet event, @SequenceNumber long sequence) {
+        entitlements.apply(event.entitlementId().value(), sequence, Update.update("connector", event.provisioning().connector().value())
+                .set("group", event.provisioning().group()));
+    }
+
+    @EventHandler
+    void on(DirectoryEntryAssigned event, @SequenceNumber long sequence) {
+        identities.apply(event.identityId().value(), sequence, Update.update("directoryDn", event.directoryDn()));
     }
 
     @EventHandler

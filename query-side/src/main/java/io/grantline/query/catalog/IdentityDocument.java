@@ -16,13 +16,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(IdentityDocument.COLLECTION)
 record IdentityDocument(@Id String id, IdentityKind kind, String displayName, String email, String managerId,
-                        String ownerId, Set<Role> roles, IdentityStatus status, String sponsorId, Date endsAt, long version) {
+                        String ownerId, Set<Role> roles, IdentityStatus status, String sponsorId, Date endsAt, String directoryDn,
+                        long version) {
 
     static final String COLLECTION = "identities";
 
     IdentitySummary toSummary() {
         return new IdentitySummary(IdentityId.of(id), kind, displayName, email, managerId == null ? null : IdentityId.of(managerId),
                 ownerId == null ? null : IdentityId.of(ownerId), roles == null ? Set.of() : roles, status, sponsorId != null,
-                sponsorId == null ? null : IdentityId.of(sponsorId), endsAt == null ? null : endsAt.toInstant());
+                sponsorId == null ? null : IdentityId.of(sponsorId), endsAt == null ? null : endsAt.toInstant(), directoryDn);
     }
 }

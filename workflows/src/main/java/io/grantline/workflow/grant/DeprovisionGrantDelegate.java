@@ -12,19 +12,19 @@ import org.springframework.stereotype.Component;
 class DeprovisionGrantDelegate implements JavaDelegate {
 
     private final CommandGateway commands;
-    private final ProvisioningConnector connector;
+    private final ConnectorRouter connectors;
     private final GrantFacts grants;
 
-    DeprovisionGrantDelegate(CommandGateway commands, ProvisioningConnector connector, GrantFacts grants) {
+    DeprovisionGrantDelegate(CommandGateway commands, ConnectorRouter connectors, GrantFacts grants) {
         this.commands = commands;
-        this.connector = connector;
+        this.connectors = connectors;
         this.grants = grants;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         GrantId grantId = GrantId.of((String) execution.getVariable("grantId"));
-        connector.deprovision(grants.grant(grantId));
-        commands.sendAndWait(new RecordDeprovisioning(grantId, connector.name()));
+        String connector = connectors.deprovision(grants.grant(grantId));
+        commands.sendAndWait(new RecordDeprovisioning(grantId, connector));
     }
 }

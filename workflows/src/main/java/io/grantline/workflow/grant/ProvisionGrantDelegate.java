@@ -12,20 +12,20 @@ import org.springframework.stereotype.Component;
 class ProvisionGrantDelegate implements JavaDelegate {
 
     private final CommandGateway commands;
-    private final ProvisioningConnector connector;
+    private final ConnectorRouter connectors;
     private final GrantFacts grants;
 
-    ProvisionGrantDelegate(CommandGateway commands, ProvisioningConnector connector, GrantFacts grants) {
+    ProvisionGrantDelegate(CommandGateway commands, ConnectorRouter connectors, GrantFacts grants) {
         this.commands = commands;
-        this.connector = connector;
+        this.connectors = connectors;
         this.grants = grants;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         GrantId grantId = GrantId.of((String) execution.getVariable("grantId"));
-        connector.provision(grants.grant(grantId));
-        Boolean active = commands.sendAndWait(new RecordProvisioning(grantId, connector.name()));
+        String connector = connectors.provision(grants.grant(grantId));
+        Boolean active = commands.sendAndWait(new RecordProvisioning(grantId, connector));
         execution.setVariable("stillActive", Boolean.TRUE.equals(active));
     }
 }

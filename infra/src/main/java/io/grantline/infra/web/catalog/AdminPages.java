@@ -2,8 +2,8 @@ package io.grantline.infra.web.catalog;
 
 import io.grantline.api.entitlement.ChangeEntitlementPolicy;
 import io.grantline.api.entitlement.EntitlementId;
-import io.grantline.api.entitlement.RetireEntitlement;
 import io.grantline.api.entitlement.PrivilegeLevel;
+import io.grantline.api.entitlement.RetireEntitlement;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityKind;
@@ -73,7 +73,7 @@ class AdminPages {
                     @RequestParam(required = false) List<Role> roles, RedirectAttributes flash) {
         return forms.attempt(flash, IDENTITIES, () -> {
             RegisterIdentityRequest body = forms.valid(new RegisterIdentityRequest(identity("Id", id), kind, Forms.blankToNull(displayName),
-                    Forms.blankToNull(email), optionalIdentity(managerId), optionalIdentity(ownerId), roles, false, null, null));
+                    Forms.blankToNull(email), optionalIdentity(managerId), optionalIdentity(ownerId), roles, false, null, null, null));
             identities.register(body);
             ReadSide.awaitVisible(() -> visible(body.id()));
             flash.addFlashAttribute("notice", "Registered " + body.id().value() + ".");
@@ -158,7 +158,8 @@ class AdminPages {
             }
             DefineEntitlementRequest body = forms.valid(new DefineEntitlementRequest(EntitlementId.of(id.strip()), Forms.blankToNull(resource),
                     Forms.blankToNull(system), Forms.blankToNull(zone), level, risk, optionalIdentity(ownerId), Forms.duration("Longest grant", maxDuration),
-                    sodConflicts == null ? List.of() : sodConflicts.stream().filter(s -> !s.isBlank()).map(EntitlementId::of).toList()));
+                    sodConflicts == null ? List.of() : sodConflicts.stream().filter(s -> !s.isBlank()).map(EntitlementId::of).toList(),
+                    null));
             entitlements.define(body);
             ReadSide.awaitVisible(() -> names.entitlements().stream().filter(e -> e.id().equals(body.id())).findFirst());
             flash.addFlashAttribute("notice", "Defined " + body.id().value() + ".");

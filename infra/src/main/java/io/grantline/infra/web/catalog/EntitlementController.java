@@ -1,23 +1,24 @@
 package io.grantline.infra.web.catalog;
 
-import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.ChangeEntitlementOwner;
 import io.grantline.api.entitlement.ChangeEntitlementPolicy;
+import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.api.entitlement.EntitlementSummary;
+import io.grantline.api.entitlement.FindEntitlement;
+import io.grantline.api.entitlement.ListEntitlements;
 import io.grantline.api.entitlement.RetireEntitlement;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.identity.IdentityId;
+import io.grantline.infra.web.Accepted;
+import io.grantline.infra.web.NotFound;
+import io.grantline.workflow.grant.ConnectorRouter;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
-import java.util.Set;
-import io.grantline.api.entitlement.EntitlementSummary;
-import io.grantline.api.entitlement.FindEntitlement;
-import io.grantline.api.entitlement.ListEntitlements;
-import io.grantline.infra.web.Accepted;
-import io.grantline.infra.web.NotFound;
-import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -47,14 +48,19 @@ class EntitlementController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ConnectorRouter connectors;
 
-    EntitlementController(CommandGateway commands, QueryGateway queries) {
+    EntitlementController(CommandGateway commands, QueryGateway queries, ConnectorRouter connectors) {
         this.commands = commands;
         this.queries = queries;
+        this.connectors = connectors;
     }
 
     @PostMapping
     ResponseEntity<Accepted> define(@Valid @RequestBody DefineEntitlementRequest body) {
+        if (body.provisioning() != null && !connectors.available(body.provisioning().connector())) {
+            throw new ConnectorNotConfigured(body.provisioning().connector());
+        }
         commands.sendAndWait(body.toCommand());
         return Accepted.at("/api/entitlements", body.id().value());
     }
