@@ -2,6 +2,7 @@ package io.grantline.command.identity;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.grantline.api.identity.AssignDirectoryEntry;
 import io.grantline.api.identity.AssignManager;
 import io.grantline.api.identity.AssignOwner;
 import io.grantline.api.identity.AssignRoles;
@@ -61,6 +62,7 @@ public class Identity {
     private Set<Role> roles;
     private IdentityId sponsorId;
     private Instant endsAt;
+    private String directoryDn;
 
     Identity() {
         // for Axon: state is rebuilt from the events
@@ -119,6 +121,16 @@ public class Identity {
         Instant ends = millis(command.endsAt());
         if (!command.sponsorId().equals(sponsorId) || !ends.equals(endsAt)) {
             apply(new SponsorAssigned(id, command.sponsorId(), ends));
+        }
+    }
+
+    @CommandHandler
+    void handle(AssignDirectoryEntry command) {
+        requireNotEnded();
+        requireField(Text.isDistinguishedName(command.directoryDn()), "directoryDn",
+                "directoryDn must be a distinguished name such as uid=alice,ou=people,dc=plant,dc=example");
+        if (!command.directoryDn().strip().equals(directoryDn)) {
+            apply(new DirectoryEntryAssigned(id, command.directoryDn().strip()));
         }
     }
 
@@ -217,6 +229,11 @@ public class Identity {
         managerId = event.managerId();
         ownerId = event.ownerId();
         roles = event.roles();
+    }
+
+    @EventSourcingHandler
+    void on(DirectoryEntryAssigned event) {
+        directoryDn = event.directoryDn();
     }
 
     @EventSourcingHandler

@@ -3,7 +3,10 @@ package io.grantline.infra.domain;
 import io.grantline.api.entitlement.ConnectorKind;
 import io.grantline.api.entitlement.EntitlementProvisioningSet;
 import io.grantline.api.grant.FindProvisioningTarget;
+import io.grantline.api.grant.HeldThroughGroup;
 import io.grantline.api.grant.ProvisioningTarget;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -33,6 +36,24 @@ class ProvisioningTargets {
         jdbc.sql("INSERT INTO entitlement_provisioning (entitlement_id, connector, target_group) VALUES (?, ?, ?)")
                 .params(event.entitlementId().value(), event.provisioning().connector().name(), event.provisioning().group())
                 .update();
+    }
+
+    @QueryHandler
+    public Boolean handle(HeldThroughGroup query) {
+        LdapName group = name(query.group());
+        return group != null && jdbc.sql("""
+                        SELECT e.target_group FROM active_grant_index g JOIN entitlement_provisioning e ON e.entitlement_id = g.entitlement_id
+                        WHERE g.identity_id = ? AND g.grant_id <> ? AND e.connector = 'LDAP' AND e.target_group IS NOT NULL""")
+                .params(query.identityId().value(), query.except().value())
+                .query(String.class).list().stream().map(ProvisioningTargets::name).anyMatch(group::equals);
+    }
+
+    private static LdapName name(String dn) {
+        try {
+            return new LdapName(dn);
+        } catch (InvalidNameException e) {
+            return null;
+        }
     }
 
     @QueryHandler

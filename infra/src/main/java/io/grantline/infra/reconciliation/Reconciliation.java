@@ -4,16 +4,20 @@ import io.grantline.workflow.grant.LdapGroupConnector;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,8 +27,9 @@ import org.springframework.stereotype.Component;
  * Compares what each connector's target holds with the grants that should be there, now. For every LDAP group an
  * entitlement names: a member without an active grant that puts them there is an {@code UNGRANTED_MEMBER} (access
  * given outside Grantline, or left behind), and a holder of an active grant who is not a member (or has no directory
- * entry to be one) is a {@code MISSING_MEMBER}. Names are compared as the directory compares them. Webhook targets
- * cannot be read back and are not reconciled. Runs one at a time, in the background; each run keeps its findings.
+ * entry to be one) is a {@code MISSING_MEMBER}; a grant still being provisioned shows as one until it is. Names are
+ * compared as the directory compares them. Webhook targets cannot be read back and are not reconciled. Runs one at a
+ * time, in the background; each run keeps its findings, and a run that failed (logged) leaves the last good one's.
  */
 @Component
 public class Reconciliation {
@@ -81,9 +86,16 @@ public class Reconciliation {
         String error = null;
         try {
             Map<LdapName, String> identitiesByDn = identitiesByDn();
-            List<String> groups = jdbc.sql("SELECT DISTINCT target_group FROM entitlement_provisioning WHERE connector = 'LDAP'"
-                    + " AND target_group IS NOT NULL ORDER BY target_group").query(String.class).list();
-            for (String group : groups) {
+            // one group may be spelled differently by two entitlements: grouped as the directory compares names
+            Map<LdapName, List<String>> spellings = new TreeMap<>();
+            jdbc.sql("SELECT DISTINCT target_group FROM entitlement_provisioning WHERE connector = 'LDAP' AND target_group IS NOT NULL")
+                    .query(String.class).list().forEach(spelling -> {
+                        LdapName group = name(spelling);
+                        if (group != null) {
+                            spellings.computeIfAbsent(group, any -> new ArrayList<>()).add(spelling);
+                        }
+                    });
+            for (List<String> group : spellings.values()) {
                 reconcile(runId, group, identitiesByDn);
             }
         } catch (RuntimeException e) {
@@ -95,17 +107,19 @@ public class Reconciliation {
                 .update();
     }
 
-    private void reconcile(String runId, String group, Map<LdapName, String> identitiesByDn) {
-        Set<LdapName> members = ldap.members(group);
+    /** {@code spellings}: the texts entitlements use for one group; findings name it in one form, in lower case. */
+    private void reconcile(String runId, List<String> spellings, Map<LdapName, String> identitiesByDn) {
+        Set<LdapName> members = ldap.members(spellings.get(0));
+        String group = canonical(name(spellings.get(0)));
         Set<LdapName> expected = new HashSet<>();
         Instant now = clock.instant();
         jdbc.sql("""
                         SELECT DISTINCT g.identity_id, i.directory_dn FROM active_grant_index g
                         JOIN entitlement_provisioning e ON e.entitlement_id = g.entitlement_id
                         LEFT JOIN identity_index i ON i.identity_id = g.identity_id
-                        WHERE e.connector = 'LDAP' AND e.target_group = ?
+                        WHERE e.connector = 'LDAP' AND e.target_group IN (:groups)
                         ORDER BY g.identity_id""")
-                .param(group)
+                .param("groups", spellings)
                 .query((row, n) -> new String[] {row.getString(1), row.getString(2)})
                 .list()
                 .forEach(holder -> {
@@ -138,6 +152,16 @@ public class Reconciliation {
         jdbc.sql("INSERT INTO reconciliation_finding (run_id, connector, target_group, identity_id, member_dn, kind, found_at)"
                         + " VALUES (?, 'LDAP', ?, ?, ?, ?, ?)")
                 .params(runId, group, identity, memberDn, kind, Timestamp.from(at)).update();
+    }
+
+    /** {@code CN=PLC-7 Operators, OU=groups,…} → {@code cn=plc-7 operators,ou=groups,…}: one spelling per group. */
+    private static String canonical(LdapName dn) {
+        List<String> rdns = new ArrayList<>();
+        for (int i = dn.size() - 1; i >= 0; i--) {
+            Rdn rdn = dn.getRdn(i);
+            rdns.add(rdn.getType().toLowerCase(Locale.ROOT) + "=" + Rdn.escapeValue(rdn.getValue()).toLowerCase(Locale.ROOT));
+        }
+        return String.join(",", rdns);
     }
 
     private static LdapName name(String dn) {

@@ -85,7 +85,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/identities", "/api/entitlements", "/api/identities/*/owner")
                         .hasRole(ADMINISTRATOR)
                         .requestMatchers(HttpMethod.PUT, "/api/identities/*/roles", "/api/identities/*/local-credential",
-                                "/api/identities/*/manager", "/api/identities/*/sponsor", "/api/entitlements/*/owner",
+                                "/api/identities/*/manager", "/api/identities/*/sponsor", "/api/identities/*/directory-entry",
+                                "/api/entitlements/*/owner",
                                 "/api/entitlements/*/policy")
                         .hasRole(ADMINISTRATOR)
                         .requestMatchers(HttpMethod.POST, "/api/entitlements/*/retirement").hasRole(ADMINISTRATOR)

@@ -78,6 +78,7 @@ class ConnectorsJourneyTest {
                 "--grantline.connectors.ldap.url=ldap://127.0.0.1:" + directory.getListenPort(),
                 "--grantline.connectors.ldap.bind-dn=cn=grantline,dc=plant,dc=example",
                 "--grantline.connectors.ldap.password=directory-pw",
+                "--grantline.connectors.ldap.search-base=ou=groups,dc=plant,dc=example",
                 "--grantline.connectors.webhook.url=http://127.0.0.1:" + receiver.getAddress().getPort() + "/grants",
                 "--grantline.connectors.webhook.secret=" + SECRET)) {
             Api admin = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port"))).as("admin", PASSWORD);
@@ -94,8 +95,24 @@ class ConnectorsJourneyTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> !members(directory).contains(OLE));
             assertThat(members(directory)).as("the end takes the membership away, and only it").contains(ROGUE);
 
+            // two entitlements name one group (spelled differently): ending one grant keeps the membership the other needs
+            entitlement(admin, "plc-7-observe", "{\"connector\":\"ldap\",\"group\":\"CN=PLC-7-Operators, OU=groups,DC=plant,DC=example\"}");
             String second = grant(admin, "ole", "plc-7-operate");
+            String third = grant(admin, "ole", "plc-7-observe");
             assertThat(members(directory)).contains(OLE);
+            assertThat(admin.post("/api/grants/" + second + "/revoke", "{\"reason\":\"shift ended\"}").status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> deprovisioned(admin, second));
+            assertThat(members(directory)).as("still needed by the other grant").contains(OLE);
+
+            // a group outside the search base is never named; a directory entry can be given later
+            assertThat(admin.post("/api/entitlements", "{\"id\":\"domain-admins\",\"resource\":\"AD\",\"system\":\"AD\","
+                    + "\"zone\":\"it\",\"level\":\"ADMIN\",\"risk\":\"LOW\",\"ownerId\":\"mia\",\"maxDuration\":\"PT8H\","
+                    + "\"sodConflicts\":[],\"provisioning\":{\"connector\":\"ldap\",\"group\":\"cn=Domain Admins,dc=plant,dc=example\"}}")
+                    .json().get("field").asText()).isEqualTo("provisioning.group");
+            assertThat(admin.put("/api/identities/pia/directory-entry", "{\"directoryDn\":\"uid=pia,ou=people,dc=plant,dc=example\"}")
+                    .status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(10)).until(() -> "uid=pia,ou=people,dc=plant,dc=example".equals(
+                    admin.get("/api/identities/pia").json().path("directoryDn").asText()));
 
             String piaGrant = grant(admin, "pia", "historian-read");
             JsonNode provisioned = delivery(deliveries, piaGrant, "provision");
@@ -121,10 +138,10 @@ class ConnectorsJourneyTest {
             assertThat(admin.as("pia", PERSON_PASSWORD).post("/api/reconciliation", "{}").status()).as("not for everyone").isEqualTo(403);
 
             // ending a grant whose member is gone already changes nothing in the directory, and the webhook is told of ends
-            assertThat(admin.post("/api/grants/" + second + "/revoke", "{\"reason\":\"left the line\"}").status()).isEqualTo(202);
+            assertThat(admin.post("/api/grants/" + third + "/revoke", "{\"reason\":\"left the line\"}").status()).isEqualTo(202);
             assertThat(admin.post("/api/grants/" + piaGrant + "/revoke", "{\"reason\":\"left the line\"}").status()).isEqualTo(202);
             assertThat(delivery(deliveries, piaGrant, "deprovision").get("action").asText()).isEqualTo("deprovision");
-            await().atMost(Duration.ofSeconds(20)).until(() -> deprovisioned(admin, second));
+            await().atMost(Duration.ofSeconds(20)).until(() -> deprovisioned(admin, third));
         } finally {
             receiver.stop(0);
             directory.shutDown(true);

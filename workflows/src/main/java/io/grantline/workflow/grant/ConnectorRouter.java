@@ -3,6 +3,7 @@ package io.grantline.workflow.grant;
 import io.grantline.api.entitlement.ConnectorKind;
 import io.grantline.api.grant.FindProvisioningTarget;
 import io.grantline.api.grant.GrantSummary;
+import io.grantline.api.grant.HeldThroughGroup;
 import io.grantline.api.grant.ProvisioningTarget;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,10 +55,20 @@ public class ConnectorRouter {
             siteConnector.deprovision(grant);
             return siteConnector.name();
         }
-        if (target.connector() != ConnectorKind.RECORD) {
+        if (target.connector() == ConnectorKind.LDAP) {
+            // two entitlements may name one group: the membership stays while another grant puts the holder there
+            boolean stillNeeded = queries.query(new HeldThroughGroup(grant.identityId(), target.group(), grant.id()),
+                    ResponseTypes.instanceOf(Boolean.class)).join();
+            ((LdapGroupConnector) builtIn.get(ConnectorKind.LDAP)).deprovision(grant, target, stillNeeded);
+        } else if (target.connector() != ConnectorKind.RECORD) {
             builtIn.get(target.connector()).deprovision(grant, target);
         }
         return target.connector().value();
+    }
+
+    /** Whether an LDAP-bound entitlement may name {@code group}: inside the configured search base, if any. */
+    public boolean allowsGroup(String group) {
+        return !builtIn.containsKey(ConnectorKind.LDAP) || ((LdapGroupConnector) builtIn.get(ConnectorKind.LDAP)).allows(group);
     }
 
     private ProvisioningTarget targetOf(GrantSummary grant) {

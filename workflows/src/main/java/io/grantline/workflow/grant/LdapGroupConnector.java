@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.Set;
 import javax.naming.Context;
+import javax.naming.InvalidNameException;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Enforces a grant as membership of an LDAP group ({@code member} holds the DNs): the holder's {@code directoryDn} is
- * added when the grant is provisioned and removed when it ends. Adding a member who is one already, or removing one
- * who is not, changes nothing, so a retried step is harmless. Through the JDK's LDAP provider; no library.
+ * added when the grant is provisioned and removed when it ends, unless another grant the holder still has puts them in the
+ * same group. Only what differs from the group's members is changed, so a retried step is harmless. Groups are
+ * confined to {@code search-base} when one is configured. Through the JDK's LDAP provider; no library.
  */
 @Component
 public class LdapGroupConnector implements TargetConnector {
@@ -49,19 +51,50 @@ public class LdapGroupConnector implements TargetConnector {
 
     @Override
     public void provision(GrantSummary grant, ProvisioningTarget target) {
-        modify(target, DirContext.ADD_ATTRIBUTE, grant);
+        if (target.directoryDn() == null) {
+            throw new IllegalStateException("identity " + grant.identityId().value() + " has no directoryDn: the LDAP group "
+                    + target.group() + " cannot list it (PUT /api/identities/" + grant.identityId().value()
+                    + "/directory-entry, then retry the step in Cockpit)");
+        }
+        LdapName member = name(target.directoryDn());
+        if (!members(target.group()).contains(member)) {
+            modify(target.group(), DirContext.ADD_ATTRIBUTE, member, grant);
+        }
+    }
+
+    /**
+     * Removes the membership, unless another grant the holder still has puts them in the same group (then the caller
+     * says so with {@code stillNeeded}); a holder without a directory entry was never a member.
+     */
+    public void deprovision(GrantSummary grant, ProvisioningTarget target, boolean stillNeeded) {
+        if (target.directoryDn() == null || stillNeeded) {
+            return;
+        }
+        LdapName member = name(target.directoryDn());
+        if (members(target.group()).contains(member)) {
+            modify(target.group(), DirContext.REMOVE_ATTRIBUTE, member, grant);
+        }
     }
 
     @Override
     public void deprovision(GrantSummary grant, ProvisioningTarget target) {
-        modify(target, DirContext.REMOVE_ATTRIBUTE, grant);
+        deprovision(grant, target, false);
+    }
+
+    /** Whether {@code groupDn} lies under the configured {@code search-base} (any group when none is configured). */
+    public boolean allows(String groupDn) {
+        if (settings.searchBase() == null || settings.searchBase().isBlank()) {
+            return true;
+        }
+        return name(groupDn).startsWith(name(settings.searchBase()));
     }
 
     /** The group's members, as distinguished names (compared as the directory compares them, not as text). */
     public Set<LdapName> members(String groupDn) {
+        LdapName group = group(groupDn);
         DirContext directory = connect();
         try {
-            Attribute members = directory.getAttributes(groupDn, new String[] {MEMBER}).get(MEMBER);
+            Attribute members = directory.getAttributes(group, new String[] {MEMBER}).get(MEMBER);
             Set<LdapName> names = new HashSet<>();
             if (members != null) {
                 NamingEnumeration<?> values = members.getAll();
@@ -77,22 +110,40 @@ public class LdapGroupConnector implements TargetConnector {
         }
     }
 
-    private void modify(ProvisioningTarget target, int operation, GrantSummary grant) {
-        if (target.directoryDn() == null) {
-            throw new IllegalStateException("identity " + grant.identityId().value() + " has no directoryDn: the LDAP group "
-                    + target.group() + " cannot list it (set its directory entry, then retry the step in Cockpit)");
-        }
+    /**
+     * Members are read first and only what differs is changed, so a retried step is harmless on any directory (Active
+     * Directory answers a repeated change differently from OpenLDAP).
+     */
+    private void modify(String groupDn, int operation, LdapName member, GrantSummary grant) {
+        LdapName group = group(groupDn);
         DirContext directory = connect();
         try {
-            directory.modifyAttributes(target.group(), new ModificationItem[] {
-                    new ModificationItem(operation, new BasicAttribute(MEMBER, target.directoryDn()))});
+            directory.modifyAttributes(group, new ModificationItem[] {
+                    new ModificationItem(operation, new BasicAttribute(MEMBER, member.toString()))});
         } catch (AttributeInUseException | NoSuchAttributeException alreadyThatWay) {
-            // a member already (provisioned before a retry), or no longer one: what the step wanted is so
+            // changed by someone else between the read and the write: what the step wanted is so
         } catch (NamingException e) {
-            throw new IllegalStateException("LDAP group " + target.group() + " refused the change for grant " + grant.id().value()
+            throw new IllegalStateException("LDAP group " + groupDn + " refused the change for grant " + grant.id().value()
                     + ": " + e.getMessage(), e);
         } finally {
             close(directory);
+        }
+    }
+
+    /** A group outside the configured search base is never changed or read, whatever an entitlement names. */
+    private LdapName group(String groupDn) {
+        if (!allows(groupDn)) {
+            throw new IllegalStateException("LDAP group " + groupDn + " is outside grantline.connectors.ldap.search-base");
+        }
+        return name(groupDn);
+    }
+
+    /** DNs go to JNDI as names, never as strings (which it would read as composite names: a "/" would split one). */
+    private static LdapName name(String dn) {
+        try {
+            return new LdapName(dn);
+        } catch (InvalidNameException e) {
+            throw new IllegalStateException("not a distinguished name: " + dn, e);
         }
     }
 
@@ -106,9 +157,13 @@ public class LdapGroupConnector implements TargetConnector {
         environment.put("com.sun.jndi.ldap.connect.timeout", TIMEOUT_MS);
         environment.put("com.sun.jndi.ldap.read.timeout", TIMEOUT_MS);
         if (settings.bindDn() != null) {
+            if (settings.password() == null || settings.password().isEmpty()) {
+                // an empty password is an unauthenticated bind to most directories: refuse rather than act as nobody
+                throw new IllegalStateException("grantline.connectors.ldap.bind-dn is set without a password");
+            }
             environment.put(Context.SECURITY_AUTHENTICATION, "simple");
             environment.put(Context.SECURITY_PRINCIPAL, settings.bindDn());
-            environment.put(Context.SECURITY_CREDENTIALS, settings.password() == null ? "" : settings.password());
+            environment.put(Context.SECURITY_CREDENTIALS, settings.password());
         }
         try {
             return new InitialDirContext(environment);

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Posts each provisioning and deprovisioning to a site's own system as JSON, signed with HMAC-SHA256
  * ({@code X-Grantline-Signature: sha256=<hex of the body's MAC>}), so the receiver knows it came from Grantline. An
  * answer other than 2xx, or none within 10 s, fails the step (retried, then an incident); the receiver must accept the
- * same delivery twice ({@code deliveryId} is the same for both).
+ * same delivery twice ({@code deliveryId} is the same for both) and may refuse one whose signed {@code sentAt} is old.
+ * Messages name the receiver's host only: a URL may carry a token.
  */
 @Component
 class WebhookConnector implements TargetConnector {
@@ -73,6 +75,8 @@ class WebhookConnector implements TargetConnector {
         body.put("group", target.group());
         body.put("validFrom", grant.validFrom().toString());
         body.put("validUntil", grant.validUntil().toString());
+        // signed with the rest: a receiver may refuse a delivery replayed long after it was sent
+        body.put("sentAt", Instant.now().toString());
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(settings.url()).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header(SIGNATURE_HEADER, "sha256=" + sign(bytes, settings.secret()))
@@ -81,13 +85,13 @@ class WebhookConnector implements TargetConnector {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new IllegalStateException("webhook " + settings.url() + " could not be reached: " + e.getMessage(), e);
+            throw new IllegalStateException("webhook at " + settings.url().getHost() + " could not be reached: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while posting to the webhook", e);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("webhook " + settings.url() + " answered " + response.statusCode() + " to " + action
+            throw new IllegalStateException("webhook at " + settings.url().getHost() + " answered " + response.statusCode() + " to " + action
                     + " of grant " + grant.id().value());
         }
     }

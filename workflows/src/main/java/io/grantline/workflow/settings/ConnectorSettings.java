@@ -29,6 +29,12 @@ public record ConnectorSettings(Ldap ldap, Webhook webhook) {
         public boolean configured() {
             return url != null;
         }
+
+        @Override
+        public String toString() {
+            return "Ldap[url=" + url + ", bindDn=" + bindDn + ", password=" + (password == null ? "unset" : "****") + ", searchBase="
+                    + searchBase + "]";
+        }
     }
 
     /**
@@ -39,6 +45,11 @@ public record ConnectorSettings(Ldap ldap, Webhook webhook) {
 
         public boolean configured() {
             return url != null && secret != null && !secret.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Webhook[url=" + (url == null ? null : url.getHost()) + ", secret=" + (secret == null ? "unset" : "****") + "]";
         }
     }
 }

@@ -10,4 +10,12 @@ final class ConnectorNotConfigured extends RuleViolation {
         super(Kind.INVALID, "provisioning.connector", "the " + kind.value() + " connector is not configured here ("
                 + (kind == ConnectorKind.LDAP ? "grantline.connectors.ldap.url" : "grantline.connectors.webhook.url and .secret") + ")");
     }
+
+    /** An LDAP group outside the configured search base: Grantline changes no group it was not meant to. */
+    static final class GroupOutsideSearchBase extends RuleViolation {
+
+        GroupOutsideSearchBase() {
+            super(Kind.INVALID, "provisioning.group", "the group lies outside grantline.connectors.ldap.search-base");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.grantline.infra.web.catalog;
 
 import io.grantline.api.entitlement.ChangeEntitlementOwner;
 import io.grantline.api.entitlement.ChangeEntitlementPolicy;
+import io.grantline.api.entitlement.ConnectorKind;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.EntitlementSummary;
 import io.grantline.api.entitlement.FindEntitlement;
@@ -9,6 +10,7 @@ import io.grantline.api.entitlement.ListEntitlements;
 import io.grantline.api.entitlement.RetireEntitlement;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.identity.IdentityId;
+import io.grantline.command.common.Text;
 import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.NotFound;
 import io.grantline.workflow.grant.ConnectorRouter;
@@ -60,6 +62,10 @@ class EntitlementController {
     ResponseEntity<Accepted> define(@Valid @RequestBody DefineEntitlementRequest body) {
         if (body.provisioning() != null && !connectors.available(body.provisioning().connector())) {
             throw new ConnectorNotConfigured(body.provisioning().connector());
+        }
+        if (body.provisioning() != null && body.provisioning().connector() == ConnectorKind.LDAP && body.provisioning().group() != null
+                && Text.isDistinguishedName(body.provisioning().group()) && !connectors.allowsGroup(body.provisioning().group())) {
+            throw new ConnectorNotConfigured.GroupOutsideSearchBase();
         }
         commands.sendAndWait(body.toCommand());
         return Accepted.at("/api/entitlements", body.id().value());

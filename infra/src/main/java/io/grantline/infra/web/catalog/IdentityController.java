@@ -1,9 +1,10 @@
 package io.grantline.infra.web.catalog;
 
+import io.grantline.api.identity.AssignDirectoryEntry;
 import io.grantline.api.identity.AssignManager;
 import io.grantline.api.identity.AssignOwner;
-import io.grantline.api.identity.AssignSponsor;
 import io.grantline.api.identity.AssignRoles;
+import io.grantline.api.identity.AssignSponsor;
 import io.grantline.api.identity.FindIdentity;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityKind;
@@ -12,8 +13,8 @@ import io.grantline.api.identity.ListIdentities;
 import io.grantline.api.identity.MarkIdentityCompromised;
 import io.grantline.api.identity.RecordDeparture;
 import io.grantline.api.identity.ReinstateIdentity;
-import io.grantline.api.identity.SuspendIdentity;
 import io.grantline.api.identity.Role;
+import io.grantline.api.identity.SuspendIdentity;
 import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.NotFound;
 import jakarta.validation.Valid;
@@ -55,6 +56,9 @@ class IdentityController {
     }
 
     record SponsorBody(@NotNull IdentityId sponsorId, @NotNull Instant endsAt) {
+    }
+
+    record DirectoryEntryBody(@NotBlank @Size(max = 500) String directoryDn) {
     }
 
     private final CommandGateway commands;
@@ -126,6 +130,13 @@ class IdentityController {
     @PutMapping("/{id}/sponsor")
     ResponseEntity<Accepted> sponsor(@PathVariable String id, @Valid @RequestBody SponsorBody body) {
         commands.sendAndWait(new AssignSponsor(IdentityId.of(id), body.sponsorId(), body.endsAt()));
+        return Accepted.at("/api/identities", id);
+    }
+
+    /** The identity's entry in the plant's directory, which LDAP-bound entitlements make a group member. */
+    @PutMapping("/{id}/directory-entry")
+    ResponseEntity<Accepted> directoryEntry(@PathVariable String id, @Valid @RequestBody DirectoryEntryBody body) {
+        commands.sendAndWait(new AssignDirectoryEntry(IdentityId.of(id), body.directoryDn()));
         return Accepted.at("/api/identities", id);
     }
 
