@@ -91,7 +91,8 @@ class CatalogBadInputTest extends GrantlineIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInput")
     void isAProblemAndStoresNothing(String what, String method, String path, String body, int status, String field) {
-        long eventsBefore = eventStore.count();
+        // the catalog's own streams: other tests' processes may append to requests and grants meanwhile
+        long since = eventStore.head();
 
         Api.Response response = admin().send(method, resolve(path), status == 415 ? "text/plain" : "application/json", resolve(body));
 
@@ -103,7 +104,7 @@ class CatalogBadInputTest extends GrantlineIntegrationTest {
         if (field != null) {
             assertThat(response.json().path("field").asText()).as("field of %s", response).isEqualTo(field);
         }
-        assertThat(eventStore.count()).as("events stored").isEqualTo(eventsBefore);
+        assertThat(eventStore.countSince(since, "identity:", "entitlement:")).as("catalog events stored").isZero();
     }
 
     private static String resolve(String text) {

@@ -37,7 +37,7 @@ class AccessControlTest extends GrantlineIntegrationTest {
     void anOrdinaryPersonCannotCallAdministratorEndpoints() {
         Catalog catalog = new Catalog(admin());
         Api operator = api().as(catalog.signIn(catalog.person("otto", null), PASSWORD), PASSWORD);
-        long events = eventStore.count();
+        long since = eventStore.head();
 
         Api.Response register = operator.post("/api/identities", "{\"id\":\"sneaky\",\"kind\":\"HUMAN\",\"displayName\":\"x\"}");
         assertThat(register.status()).isEqualTo(403);
@@ -46,7 +46,7 @@ class AccessControlTest extends GrantlineIntegrationTest {
         assertThat(operator.put("/api/identities/otto/roles", "{\"roles\":[\"ADMINISTRATOR\"]}").status()).isEqualTo(403);
         assertThat(operator.get("/api/identities").status()).isEqualTo(403);
         assertThat(operator.get("/engine-rest/process-definition").status()).isEqualTo(403);
-        assertThat(eventStore.count()).isEqualTo(events);
+        assertThat(eventStore.countSince(since, "identity:", "entitlement:")).as("catalog events stored").isZero();
     }
 
     @Test
