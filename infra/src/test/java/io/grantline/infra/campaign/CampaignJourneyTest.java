@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.grantline.infra.support.Api;
+import io.grantline.infra.support.Approvals;
 import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import io.grantline.infra.support.Mailbox;
@@ -257,23 +258,8 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
     }
 
     private String grant(String beneficiary, String approver, String entitlement) {
-        Api.Response filed = as(beneficiary).post("/api/access-requests", "{\"entitlementId\":\"" + entitlement
+        return Approvals.activeGrant(admin(), as(beneficiary), as(approver), "{\"entitlementId\":\"" + entitlement
                 + "\",\"justification\":\"line 3 retrofit\",\"duration\":\"P20D\"}");
-        assertThat(filed.status()).as("%s", filed).isEqualTo(202);
-        String requestId = filed.json().get("id").asText();
-        String taskId = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode item : as(approver).get("/api/approvals/inbox").json()) {
-                if (item.get("requestId").asText().equals(requestId)) {
-                    return item.get("taskId").asText();
-                }
-            }
-            return null;
-        }, id -> id != null);
-        assertThat(as(approver).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
-        String grantId = await().atMost(Duration.ofSeconds(20)).until(
-                () -> admin().get("/api/access-requests/" + requestId).json().path("grantId").asText(""), id -> !id.isEmpty());
-        awaitGrant(grantId, "ACTIVE");
-        return grantId;
     }
 
     /** grantId → itemId of the caller's inbox, once it holds {@code count} items. */

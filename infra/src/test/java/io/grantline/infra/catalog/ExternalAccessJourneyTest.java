@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import io.grantline.infra.support.Api;
+import io.grantline.infra.support.Approvals;
 import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import io.grantline.infra.support.Mailbox;
@@ -116,24 +117,8 @@ class ExternalAccessJourneyTest extends GrantlineIntegrationTest {
     }
 
     private String grantFor(String beneficiary, String approver, String entitlement, String duration) {
-        Api.Response filed = api().as(beneficiary, PASSWORD).post("/api/access-requests", "{\"entitlementId\":\"" + entitlement
-                + "\",\"justification\":\"drive commissioning\",\"duration\":\"" + duration + "\"}");
-        assertThat(filed.status()).as("%s", filed).isEqualTo(202);
-        String requestId = filed.json().get("id").asText();
-        String taskId = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode item : api().as(approver, PASSWORD).get("/api/approvals/inbox").json()) {
-                if (item.get("requestId").asText().equals(requestId)) {
-                    return item.get("taskId").asText();
-                }
-            }
-            return null;
-        }, id -> id != null);
-        assertThat(api().as(approver, PASSWORD).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status())
-                .isEqualTo(202);
-        String grantId = await().atMost(Duration.ofSeconds(20)).until(
-                () -> admin().get("/api/access-requests/" + requestId).json().path("grantId").asText(""), id -> !id.isEmpty());
-        await().atMost(Duration.ofSeconds(20)).until(() -> admin().get("/api/grants/" + grantId).status() == 200);
-        return grantId;
+        return Approvals.activeGrant(admin(), api().as(beneficiary, PASSWORD), api().as(approver, PASSWORD), "{\"entitlementId\":\""
+                + entitlement + "\",\"justification\":\"drive commissioning\",\"duration\":\"" + duration + "\"}");
     }
 
     private ProcessInstance sponsorshipOf(String identity, Instant endsAt) {

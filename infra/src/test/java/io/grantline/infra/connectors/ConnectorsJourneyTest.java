@@ -15,6 +15,7 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import io.grantline.infra.GrantlineApplication;
 import io.grantline.infra.support.Api;
+import io.grantline.infra.support.Approvals;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -166,24 +167,8 @@ class ConnectorsJourneyTest {
 
     /** Files a request as {@code who}, has their manager mia approve it, and waits for the grant to be provisioned. */
     private static String grant(Api admin, String who, String entitlement) {
-        Api.Response filed = admin.as(who, PERSON_PASSWORD).post("/api/access-requests", "{\"entitlementId\":\"" + entitlement
-                + "\",\"justification\":\"shift\",\"duration\":\"PT4H\"}");
-        assertThat(filed.status()).as("%s", filed).isEqualTo(202);
-        String requestId = filed.json().get("id").asText();
-        Api mia = admin.as("mia", PERSON_PASSWORD);
-        String taskId = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode item : mia.get("/api/approvals/inbox").json()) {
-                if (item.get("requestId").asText().equals(requestId)) {
-                    return item.get("taskId").asText();
-                }
-            }
-            return null;
-        }, id -> id != null);
-        assertThat(mia.post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
-        String grantId = await().atMost(Duration.ofSeconds(20)).until(
-                () -> admin.get("/api/access-requests/" + requestId).json().path("grantId").asText(""), id -> !id.isEmpty());
-        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/grants/" + grantId).json().path("status").asText().equals("ACTIVE"));
-        return grantId;
+        return Approvals.activeGrant(admin, admin.as(who, PERSON_PASSWORD), admin.as("mia", PERSON_PASSWORD), "{\"entitlementId\":\""
+                + entitlement + "\",\"justification\":\"shift\",\"duration\":\"PT4H\"}");
     }
 
     /** The webhook's delivery of {@code action} for the grant, once it came, checked against the shared secret. */

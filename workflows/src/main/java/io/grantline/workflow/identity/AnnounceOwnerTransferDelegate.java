@@ -1,16 +1,12 @@
 package io.grantline.workflow.identity;
 
-import io.grantline.api.identity.FindIdentityNow;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentitySummary;
-import io.grantline.api.identity.ListOwnedIdentities;
 import io.grantline.workflow.settings.OffboardingSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,13 +23,13 @@ class AnnounceOwnerTransferDelegate implements JavaDelegate {
     static final String OWNED = "ownedIdentities";
     static final String DUE = "ownerTransferDue";
 
-    private final QueryGateway queries;
+    private final IdentitiesNow identities;
     private final OwnerTransferMails mails;
     private final OffboardingSettings settings;
     private final Clock clock;
 
-    AnnounceOwnerTransferDelegate(QueryGateway queries, OwnerTransferMails mails, OffboardingSettings settings, Clock clock) {
-        this.queries = queries;
+    AnnounceOwnerTransferDelegate(IdentitiesNow identities, OwnerTransferMails mails, OffboardingSettings settings, Clock clock) {
+        this.identities = identities;
         this.mails = mails;
         this.settings = settings;
         this.clock = clock;
@@ -42,26 +38,22 @@ class AnnounceOwnerTransferDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IdentityId ownerId = IdentityId.of((String) execution.getVariable("identityId"));
-        List<IdentitySummary> owned = queries.query(new ListOwnedIdentities(ownerId),
-                ResponseTypes.multipleInstancesOf(IdentitySummary.class)).join();
+        List<IdentitySummary> owned = identities.ownedBy(ownerId);
         execution.setVariable(OWNED, owned.size());
         if (owned.isEmpty()) {
             return;
         }
         Instant due = clock.instant().plus(settings.ownerTransferWithin());
         execution.setVariable(DUE, due.toString());
-        Optional<IdentitySummary> owner = find(ownerId);
+        Optional<IdentitySummary> owner = identities.find(ownerId);
         if (owner.isEmpty()) {
             return;
         }
-        Optional<IdentitySummary> manager = Optional.ofNullable(owner.get().managerId()).flatMap(this::find);
+        Optional<IdentitySummary> manager = Optional.ofNullable(owner.get().managerId()).flatMap(identities::find);
         mails.askForNewOwners(execution.getProcessBusinessKey(), owner.get(), manager, what((String) execution.getVariable("endReason")),
                 owned, due);
     }
 
-    private Optional<IdentitySummary> find(IdentityId id) {
-        return queries.query(new FindIdentityNow(id), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join();
-    }
 
     /** The lockout's reason in words: a compromise, a departure, or (no reason) a suspension. */
     private static String what(String endReason) {

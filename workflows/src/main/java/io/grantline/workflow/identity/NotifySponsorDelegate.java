@@ -1,6 +1,5 @@
 package io.grantline.workflow.identity;
 
-import io.grantline.api.identity.FindIdentityNow;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.IdentitySummary;
@@ -10,8 +9,6 @@ import io.grantline.workflow.mail.MailOutbox;
 import io.grantline.workflow.words.PlainWords;
 import java.time.Instant;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,14 +22,12 @@ import org.springframework.stereotype.Component;
 @Component("notifySponsor")
 class NotifySponsorDelegate implements JavaDelegate {
 
-    private final QueryGateway queries;
-    private final Recipients recipients;
+    private final IdentitiesNow identities;
     private final MailOutbox outbox;
     private final PlainWords words;
 
-    NotifySponsorDelegate(QueryGateway queries, Recipients recipients, MailOutbox outbox, PlainWords words) {
-        this.queries = queries;
-        this.recipients = recipients;
+    NotifySponsorDelegate(IdentitiesNow identities, MailOutbox outbox, PlainWords words) {
+        this.identities = identities;
         this.outbox = outbox;
         this.words = words;
     }
@@ -40,7 +35,7 @@ class NotifySponsorDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant endsAt = Instant.parse((String) execution.getVariable("endsAt"));
-        Optional<IdentitySummary> person = find(IdentityId.of((String) execution.getVariable("identityId")));
+        Optional<IdentitySummary> person = identities.find(IdentityId.of((String) execution.getVariable("identityId")));
         if (person.isEmpty() || person.get().status() == IdentityStatus.DEPARTED || !endsAt.equals(person.get().endsAt())
                 || person.get().sponsorId() == null) {
             return;
@@ -59,13 +54,10 @@ class NotifySponsorDelegate implements JavaDelegate {
                 <p>To keep them on, ask an administrator to extend the sponsorship before then. Grants given before an
                 extension still end when they were due to: request them again after it.</p>
                 """.formatted(Html.escape(name), Html.escape(person.get().sponsorId().value()), Html.escape(when));
-        for (IdentitySummary recipient : recipients.personOrAdministrators(find(person.get().sponsorId()))) {
+        for (IdentitySummary recipient : identities.personOrAdministrators(identities.find(person.get().sponsorId()))) {
             outbox.enqueue("sponsorship-notice/" + person.get().id().value() + "/" + endsAt + "/" + recipient.id().value(),
                     new Mail(recipient.email(), "Sponsored access ends " + when + ": " + name, text, html));
         }
     }
 
-    private Optional<IdentitySummary> find(IdentityId id) {
-        return queries.query(new FindIdentityNow(id), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join();
-    }
 }

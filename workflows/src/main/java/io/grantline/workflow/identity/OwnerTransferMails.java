@@ -23,12 +23,12 @@ class OwnerTransferMails {
 
     private static final Logger log = LoggerFactory.getLogger(OwnerTransferMails.class);
 
-    private final Recipients recipients;
+    private final IdentitiesNow identities;
     private final MailOutbox outbox;
     private final PlainWords words;
 
-    OwnerTransferMails(Recipients recipients, MailOutbox outbox, PlainWords words) {
-        this.recipients = recipients;
+    OwnerTransferMails(IdentitiesNow identities, MailOutbox outbox, PlainWords words) {
+        this.identities = identities;
         this.outbox = outbox;
         this.words = words;
     }
@@ -36,7 +36,7 @@ class OwnerTransferMails {
     /** {@code what}: what happened to the owner, in words ("has left", ...); {@code lockout}: the lockout's key. */
     void askForNewOwners(String lockout, IdentitySummary owner, Optional<IdentitySummary> manager, String what,
                          List<IdentitySummary> owned, Instant due) {
-        List<IdentitySummary> recipients = this.recipients.personOrAdministrators(manager);
+        List<IdentitySummary> recipients = identities.personOrAdministrators(manager);
         if (recipients.isEmpty()) {
             log.warn("Nobody to ask for new owners of {} (owned by {}): no active manager or administrator with an email address",
                     owned.stream().map(identity -> identity.id().value()).toList(), owner.id().value());

@@ -1,17 +1,13 @@
 package io.grantline.workflow.identity;
 
-import io.grantline.api.identity.FindIdentityNow;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.IdentitySummary;
-import io.grantline.api.identity.ListOwnedIdentities;
 import io.grantline.api.identity.SuspendIdentity;
 import io.grantline.workflow.settings.OffboardingSettings;
 import io.grantline.workflow.words.PlainWords;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,12 +21,12 @@ import org.springframework.stereotype.Component;
 @Component("suspendUnownedIdentities")
 class SuspendUnownedIdentitiesDelegate implements JavaDelegate {
 
-    private final QueryGateway queries;
+    private final IdentitiesNow identities;
     private final CommandGateway commands;
     private final OffboardingSettings settings;
 
-    SuspendUnownedIdentitiesDelegate(QueryGateway queries, CommandGateway commands, OffboardingSettings settings) {
-        this.queries = queries;
+    SuspendUnownedIdentitiesDelegate(IdentitiesNow identities, CommandGateway commands, OffboardingSettings settings) {
+        this.identities = identities;
         this.commands = commands;
         this.settings = settings;
     }
@@ -38,15 +34,13 @@ class SuspendUnownedIdentitiesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IdentityId ownerId = IdentityId.of((String) execution.getVariable("identityId"));
-        Optional<IdentitySummary> owner = queries.query(new FindIdentityNow(ownerId),
-                ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join();
+        Optional<IdentitySummary> owner = identities.find(ownerId);
         if (owner.isPresent() && owner.get().status() == IdentityStatus.ACTIVE) {
             return;
         }
         String reason = "its owner " + ownerId.value() + " is no longer active and nobody took it over within "
                 + PlainWords.duration(settings.ownerTransferWithin());
-        for (IdentitySummary owned : queries.query(new ListOwnedIdentities(ownerId),
-                ResponseTypes.multipleInstancesOf(IdentitySummary.class)).join()) {
+        for (IdentitySummary owned : identities.ownedBy(ownerId)) {
             commands.sendAndWait(new SuspendIdentity(owned.id(), reason));
         }
     }
