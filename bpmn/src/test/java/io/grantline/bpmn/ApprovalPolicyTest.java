@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The default approval policy of DESIGN.md, as dmn/approval-policy.dmn encodes it: one row per risk tier. */
+/** The default approval policy of DESIGN.md, as dmn/approval-policy.dmn encodes it: one row per risk tier, and break-glass. */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "dmn/approval-policy.dmn")
 class ApprovalPolicyTest {
@@ -58,7 +58,22 @@ class ApprovalPolicyTest {
         assertThat(evaluate("approval-limits", "UNCLASSIFIED")).isEmpty();
     }
 
+    @ParameterizedTest(name = "break-glass for {0} → reviewed by the owner, then OT security; fresh sign-in; 4 hours")
+    @CsvSource({"LOW", "MEDIUM", "HIGH", "CRITICAL"})
+    void breakGlassOfAnyTierIsReviewedByTheOwnerAndOtSecurityAndLastsFourHoursAtMost(String riskTier) {
+        assertThat(evaluate("approval-stages", riskTier, true).collectEntries("stage"))
+                .containsExactly("RESOURCE_OWNER", "OT_SECURITY");
+        DmnDecisionTableResult limits = evaluate("approval-limits", riskTier, true);
+        assertThat(limits).hasSize(1);
+        assertThat(limits.getSingleResult().getEntryMap()).containsEntry("reauthentication", true)
+                .containsEntry("longestGrant", "PT4H");
+    }
+
     private DmnDecisionTableResult evaluate(String decision, String riskTier) {
-        return engine.getDecisionService().evaluateDecisionTableByKey(decision, Map.of("riskTier", riskTier));
+        return evaluate(decision, riskTier, false);
+    }
+
+    private DmnDecisionTableResult evaluate(String decision, String riskTier, boolean emergency) {
+        return engine.getDecisionService().evaluateDecisionTableByKey(decision, Map.of("riskTier", riskTier, "emergency", emergency));
     }
 }

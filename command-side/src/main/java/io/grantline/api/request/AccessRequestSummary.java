@@ -19,6 +19,12 @@ public record AccessRequestSummary(AccessRequestId id, IdentityId requesterId, I
                                    AccessRequestStatus status, ApprovalPolicy policy, List<Stage> stages, GrantId grantId,
                                    Rejection rejection, Instant filedAt) {
 
+    /** Stages are decided while a request is pending, and a break-glass grant's reviews after it was approved. */
+    public boolean openForDecisions() {
+        return status == AccessRequestStatus.PENDING
+                || (status == AccessRequestStatus.APPROVED && policy != null && policy.breakGlass());
+    }
+
     public record Stage(int index, ApprovalStage name, Set<IdentityId> approverIds, boolean reauthenticationRequired,
                         Instant decideBy, Decision decision) {
     }

@@ -11,5 +11,7 @@ public enum RejectionReason {
     /** The entitlement was retired before the grant could start. */
     ENTITLEMENT_RETIRED,
     /** The beneficiary was no longer active when the grant was to start. */
-    BENEFICIARY_INACTIVE
+    BENEFICIARY_INACTIVE,
+    /** The beneficiary used break-glass as often as {@code grantline.break-glass.per-identity} allows already. */
+    BREAK_GLASS_LIMIT
 }

@@ -99,6 +99,9 @@ public class AccessRequest {
     private ApprovalPolicy policy;
     private SortedMap<Integer, Stage> stages;
     private AccessRequestApproved approval;
+    /** Emergency access: granted before its stages, which review it afterwards. */
+    private boolean breakGlass;
+    private RejectionReason rejection;
 
     /** An opened stage: who may decide it now, and its outcome and decider once decided. */
     private record Stage(ApprovalStage name, Set<IdentityId> approverIds, boolean reauthenticationRequired,
@@ -121,12 +124,15 @@ public class AccessRequest {
         // for Axon: state is rebuilt from the events
     }
 
-    /** Files the request and applies the site's approval policy to it, once: later policy changes do not touch it. */
+    /**
+     * Files the request and applies the site's approval policy to it, once: later policy changes do not touch it. An
+     * emergency (break-glass) request is filed the same way, checked against the beneficiary's allowance, and its
+     * policy's stages become reviews after the grant; an attempt beyond the allowance is recorded and rejected.
+     */
     @CommandHandler
     AccessRequest(FileAccessRequest command, IdentityDirectory identities, EntitlementCatalog catalog, HeldEntitlements held,
-                  RequestPolicy settings, ApprovalPolicyTable policies) {
+                  RequestPolicy settings, ApprovalPolicyTable policies, BreakGlassUses breakGlassUses, Clock clock) {
         AccessRequestId id = Objects.requireNonNull(command.requestId(), "id");
-        requireField(!command.emergency(), "emergency", "break-glass access is not available yet");
         requireField(command.requesterId() != null, "requesterId", "requesterId is required");
         requireField(command.entitlementId() != null, "entitlementId", "entitlementId is required");
         requireField(Text.isPlain(command.justification(), LONGEST_TEXT), "justification",
@@ -155,6 +161,7 @@ public class AccessRequest {
         requireField(duration.compareTo(settings.minimumDuration()) >= 0, "duration",
                 "duration is shorter than the minimum " + settings.minimumDuration());
 
+        // this also locks the beneficiary's row until the filing commits: the break-glass count below relies on it
         Set<EntitlementId> holdings = held.activeEntitlementsOf(beneficiary.id());
         if (holdings.contains(entitlement.id())) {
             throw new AlreadyHeld(beneficiary.id().value(), entitlement.id().value());
@@ -163,16 +170,33 @@ public class AccessRequest {
         if (conflict.isPresent()) {
             throw new SeparationOfDutiesConflict(beneficiary.id().value(), entitlement.id().value(), conflict.get().value());
         }
+        boolean emergency = command.emergency();
         ApprovalPolicy applied = requireWellFormed(policies.decide(entitlement.risk(), entitlement.level(), beneficiary.kind(),
-                entitlement.zone()));
+                entitlement.zone(), emergency));
+        if (emergency) {
+            applied = applied.asBreakGlass();
+        }
 
         apply(new AccessRequested(id, requester, beneficiary.id(), entitlement.id(), command.justification().strip(), ticket,
-                duration, false, entitlement.risk()));
+                duration, emergency, entitlement.risk()));
         apply(new ApprovalPolicyApplied(id, applied));
+        if (emergency) {
+            BreakGlassAllowance allowance = settings.breakGlass();
+            Instant since = clock.instant().minus(allowance.window());
+            int used = breakGlassUses.usesSince(beneficiary.id(), since);
+            if (used >= allowance.uses()) {
+                apply(new AccessRequestRejected(id, RejectionReason.BREAK_GLASS_LIMIT, "'" + beneficiary.id().value()
+                        + "' was given break-glass access " + used + " time(s) since " + since + "; this site allows "
+                        + allowance));
+                return;
+            }
+        }
         if (applied.stages().isEmpty()) {
-            // a policy that names no stage must never grant without an approval
-            apply(new AccessRequestRejected(id, RejectionReason.NO_APPROVER, "the approval policy names no stage for "
-                    + entitlement.risk() + " risk; nothing is granted without an approval"));
+            // a policy that names no stage must never grant without an approval (nor break-glass without a review)
+            apply(new AccessRequestRejected(id, RejectionReason.NO_APPROVER, emergency
+                    ? "the approval policy names nobody to review break-glass access; nothing is granted without a review"
+                    : "the approval policy names no stage for " + entitlement.risk() + " risk; nothing is granted without an"
+                    + " approval"));
         }
     }
 
@@ -191,7 +215,7 @@ public class AccessRequest {
     @CommandHandler
     StageRouting handle(OpenApprovalStage command, IdentityDirectory identities, EntitlementCatalog catalog,
                         RoleHolders roleHolders) {
-        requirePending();
+        requireOpenForDecisions();
         int index = command.stageIndex();
         Stage opened = stages.get(index);
         if (opened != null) {
@@ -235,7 +259,7 @@ public class AccessRequest {
         if (stage.decided()) {
             throw new DecisionAlreadyRecorded(index);
         }
-        requirePending();
+        requireOpenForDecisions();
         IdentityId approver = command.approverId();
         if (isRequesterOrBeneficiary(approver)) {
             throw new SelfApprovalForbidden();
@@ -260,8 +284,10 @@ public class AccessRequest {
         apply(new ApprovalDecisionRecorded(id, index, stage.name(), approver, command.outcome(), comment, command.channel(),
                 address, authentication, fresh, now));
         if (command.outcome() == DecisionOutcome.REJECT) {
-            apply(new AccessRequestRejected(id, RejectionReason.APPROVER_REJECTED,
-                    "rejected by " + approver.value() + " at stage " + stage.name()));
+            apply(new AccessRequestRejected(id, RejectionReason.APPROVER_REJECTED, breakGlass
+                    ? "break-glass access rejected in review by " + approver.value() + " at stage " + stage.name()
+                    + "; the grant is revoked"
+                    : "rejected by " + approver.value() + " at stage " + stage.name()));
         }
     }
 
@@ -270,7 +296,7 @@ public class AccessRequest {
     StageRouting handle(EscalateApprovalStage command, IdentityDirectory identities) {
         int index = command.stageIndex();
         Stage stage = requireStage(index);
-        if (status != AccessRequestStatus.PENDING || stage.decided()) {
+        if (!openForDecisions() || stage.decided()) {
             return stage.routing();
         }
         Set<IdentityId> managers = new TreeSet<>();
@@ -294,7 +320,7 @@ public class AccessRequest {
         int index = command.stageIndex();
         Stage stage = requireStage(index);
         IdentityId leaver = command.inactiveApproverId();
-        if (status != AccessRequestStatus.PENDING || stage.decided() || !stage.approverIds().contains(leaver)
+        if (!openForDecisions() || stage.decided() || !stage.approverIds().contains(leaver)
                 || isActiveHuman(leaver, identities)) {
             return stage.routing();
         }
@@ -317,9 +343,10 @@ public class AccessRequest {
     }
 
     /**
-     * Every stage of the policy approved: the grant runs from now for the requested duration, capped by the policy's
-     * longest grant and by the entitlement's maximum as it stands today (it may have been shortened while the request
-     * waited). A grant that could no longer be held rejects the request instead, with the reason.
+     * Every stage of the policy approved (break-glass: before any stage opened, since its stages review the grant): the
+     * grant runs from now for the requested duration, capped by the policy's longest grant and by the entitlement's
+     * maximum as it stands today (it may have been shortened while the request waited). A grant that could no longer
+     * be held rejects the request instead, with the reason.
      */
     @CommandHandler
     ApprovalResult handle(ApproveAccessRequest command, IdentityDirectory identities, EntitlementCatalog catalog,
@@ -328,10 +355,15 @@ public class AccessRequest {
         if (status == AccessRequestStatus.APPROVED && command.grantId().equals(approval.grantId())) {
             return new ApprovalResult(approval, null);
         }
+        if (breakGlass && status == AccessRequestStatus.REJECTED && approval == null) {
+            // refused when filed (the allowance, or nobody to review it): the process learns why and tells the requester
+            return new ApprovalResult(null, rejection);
+        }
         requirePending();
         boolean everyStageApproved = policy != null && !policy.stages().isEmpty() && stages.size() == policy.stages().size()
                 && stages.values().stream().allMatch(stage -> stage.outcome() == DecisionOutcome.APPROVE);
-        if (!everyStageApproved) {
+        boolean grantedAtOnce = breakGlass && policy != null && !policy.stages().isEmpty() && stages.isEmpty();
+        if (!everyStageApproved && !grantedAtOnce) {
             throw new ApprovalIncomplete(id.value());
         }
 
@@ -398,6 +430,7 @@ public class AccessRequest {
         beneficiaryId = event.beneficiaryId();
         entitlementId = event.entitlementId();
         duration = event.duration();
+        breakGlass = event.emergency();
         status = AccessRequestStatus.PENDING;
         stages = new TreeMap<>();
     }
@@ -437,6 +470,7 @@ public class AccessRequest {
     @EventSourcingHandler
     void on(AccessRequestRejected event) {
         status = AccessRequestStatus.REJECTED;
+        rejection = event.reason();
     }
 
     @EventSourcingHandler
@@ -545,6 +579,17 @@ public class AccessRequest {
             throw new StageNotFound(id.value(), index);
         }
         return stage;
+    }
+
+    /** Stages are decided while a request is pending, and a break-glass grant's reviews after it was approved. */
+    private boolean openForDecisions() {
+        return status == AccessRequestStatus.PENDING || (breakGlass && status == AccessRequestStatus.APPROVED);
+    }
+
+    private void requireOpenForDecisions() {
+        if (!openForDecisions()) {
+            throw new RequestNotPending(id.value(), status);
+        }
     }
 
     private void requirePending() {

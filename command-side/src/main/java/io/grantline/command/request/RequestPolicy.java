@@ -8,6 +8,12 @@ import java.time.Duration;
  * @param minimumDuration       shortest grant a request may ask for ({@code grantline.policy.minimum-duration})
  * @param reauthenticationMaxAge how recent a sign-in must be to count as re-authentication
  *                              ({@code grantline.approval.reauthentication-max-age})
+ * @param breakGlass            how often one identity may be given break-glass access
+ *                              ({@code grantline.break-glass.per-identity})
  */
-public record RequestPolicy(Duration minimumDuration, Duration reauthenticationMaxAge) {
+public record RequestPolicy(Duration minimumDuration, Duration reauthenticationMaxAge, BreakGlassAllowance breakGlass) {
+
+    public RequestPolicy(Duration minimumDuration, Duration reauthenticationMaxAge) {
+        this(minimumDuration, reauthenticationMaxAge, BreakGlassAllowance.DEFAULT);
+    }
 }

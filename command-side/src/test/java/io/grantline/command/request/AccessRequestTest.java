@@ -1,6 +1,7 @@
 package io.grantline.command.request;
 
 import static io.grantline.command.common.Violations.violation;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import io.grantline.api.entitlement.EntitlementId;
@@ -107,6 +108,7 @@ class AccessRequestTest {
     private KnownHoldings holdings;
     private KnownRoleHolders roleHolders;
     private final KnownPolicies policies = new KnownPolicies();
+    private final KnownBreakGlassUses breakGlassUses = new KnownBreakGlassUses();
 
     @BeforeEach
     void setUp() {
@@ -138,6 +140,7 @@ class AccessRequestTest {
         fixture.registerInjectableResource(roleHolders);
         fixture.registerInjectableResource(new RequestPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5)));
         fixture.registerInjectableResource(policies);
+        fixture.registerInjectableResource(breakGlassUses);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -261,11 +264,84 @@ class AccessRequestTest {
     }
 
     @Test
-    void breakGlassIsNotAvailableYet() {
+    void breakGlassIsFiledWithTheEmergencyPolicyWhoseStagesReviewAfterwards() {
         fixture.givenNoPriorActivity()
-                .when(new FileAccessRequest(REQUEST, ALICE, null, OPERATE, "line 3 is down", null, null, true))
-                .expectException(violation(InvalidRequestField.class, Kind.INVALID, "emergency"))
-                .expectExceptionMessage("break-glass access is not available yet");
+                .when(emergency())
+                .expectEvents(emergencyFiled(), emergencyPolicy());
+        assertThat(breakGlassUses.askedSince).isEqualTo(NOW.minus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void breakGlassIsGrantedAtOnceForAtMostThePolicysLongestGrant() {
+        fixture.given(emergencyFiled(), emergencyPolicy())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectEvents(new AccessRequestApproved(REQUEST, GRANT, ALICE, OPERATE, NOW, NOW.plus(Duration.ofHours(4))));
+    }
+
+    @Test
+    void anOrdinaryRequestIsNeverGrantedBeforeItsStages() {
+        fixture.given(filed(), policyFor(RiskTier.CRITICAL))
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectException(ApprovalIncomplete.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBreakGlassGrantsReviewsOpenAfterTheGrantAndAskForAFreshSignIn() {
+        fixture.given(emergencyFiled(), emergencyPolicy(), emergencyApproved())
+                .when(open(0))
+                .expectEvents(new ApprovalStageOpened(REQUEST, 0, ApprovalStage.RESOURCE_OWNER, Set.of(OLGA), true, DECIDE_BY));
+        fixture.given(emergencyFiled(), emergencyPolicy(), emergencyApproved(), emergencyOwnerReview())
+                .when(decide(0, OLGA, DecisionOutcome.APPROVE, false))
+                .expectException(ReauthenticationRequired.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectionInReviewRejectsTheBreakGlassRequestSayingItsGrantIsRevoked() {
+        fixture.given(emergencyFiled(), emergencyPolicy(), emergencyApproved(), emergencyOwnerReview())
+                .when(decide(0, OLGA, DecisionOutcome.REJECT, true))
+                .expectEvents(new ApprovalDecisionRecorded(REQUEST, 0, ApprovalStage.RESOURCE_OWNER, OLGA, DecisionOutcome.REJECT,
+                                null, DecisionChannel.EMAIL_LINK, "192.0.2.10", PASSWORD, true, NOW),
+                        new AccessRequestRejected(REQUEST, RejectionReason.APPROVER_REJECTED, "break-glass access rejected in"
+                                + " review by olga at stage RESOURCE_OWNER; the grant is revoked"));
+    }
+
+    @Test
+    void theRequesterNeverReviewsTheirOwnBreakGlass() {
+        fixture.given(emergencyFiled(), emergencyPolicy(), emergencyApproved(),
+                        new ApprovalStageOpened(REQUEST, 0, ApprovalStage.RESOURCE_OWNER, Set.of(OLGA), true, DECIDE_BY))
+                .when(decide(0, ALICE, DecisionOutcome.APPROVE, true))
+                .expectException(SelfApprovalForbidden.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void breakGlassBeyondTheAllowanceIsRecordedAndRejected() {
+        breakGlassUses.used("alice", 2);
+        fixture.givenNoPriorActivity()
+                .when(emergency())
+                .expectEvents(emergencyFiled(), emergencyPolicy(), new AccessRequestRejected(REQUEST,
+                        RejectionReason.BREAK_GLASS_LIMIT, "'alice' was given break-glass access 2 time(s) since "
+                        + NOW.minus(Duration.ofDays(30)) + "; this site allows 2 per PT720H"));
+    }
+
+    @Test
+    void aBreakGlassRefusedAtFilingAnswersTheProcessWithItsReason() {
+        fixture.given(emergencyFiled(), emergencyPolicy(),
+                        new AccessRequestRejected(REQUEST, RejectionReason.BREAK_GLASS_LIMIT, "too often"))
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectResultMessagePayload(new ApprovalResult(null, RejectionReason.BREAK_GLASS_LIMIT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void breakGlassStillRespectsSeparationOfDuties() {
+        holdings.hold("alice", "plc-7-engineer");
+        fixture.givenNoPriorActivity()
+                .when(emergency())
+                .expectException(violation(SeparationOfDutiesConflict.class, Kind.CONFLICT, "entitlementId"))
+                .expectNoEvents();
     }
 
     @Test
@@ -974,6 +1050,28 @@ class AccessRequestTest {
 
     private static FileAccessRequest file(IdentityId beneficiary, EntitlementId entitlement, Duration duration) {
         return new FileAccessRequest(REQUEST, ALICE, beneficiary, entitlement, "retrofit on line 3", "CHG-4711", duration, false);
+    }
+
+    /** Alice needs PLC-7 now: line 3 is down. */
+    private static FileAccessRequest emergency() {
+        return new FileAccessRequest(REQUEST, ALICE, null, OPERATE, "line 3 is down", "INC-17", null, true);
+    }
+
+    private static AccessRequested emergencyFiled() {
+        return new AccessRequested(REQUEST, ALICE, ALICE, OPERATE, "line 3 is down", "INC-17", Duration.ofDays(2), true,
+                RiskTier.CRITICAL);
+    }
+
+    private static ApprovalPolicyApplied emergencyPolicy() {
+        return new ApprovalPolicyApplied(REQUEST, KnownPolicies.EMERGENCY.asBreakGlass());
+    }
+
+    private static AccessRequestApproved emergencyApproved() {
+        return new AccessRequestApproved(REQUEST, GRANT, ALICE, OPERATE, NOW, NOW.plus(Duration.ofHours(4)));
+    }
+
+    private static ApprovalStageOpened emergencyOwnerReview() {
+        return new ApprovalStageOpened(REQUEST, 0, ApprovalStage.RESOURCE_OWNER, Set.of(OLGA), true, DECIDE_BY);
     }
 
     private static OpenApprovalStage open(int index) {

@@ -281,7 +281,7 @@ class ApprovalInvariantsTest {
                 (EntitlementCatalog) id -> new EventSourcedEntitlementCatalog(entitlements.get()).find(id),
                 (HeldEntitlements) holder -> Set.copyOf(held.getOrDefault(holder, Set.of())),
                 (RoleHolders) role -> Set.copyOf(otSecurity), new RequestPolicy(Duration.ofMinutes(15), MAX_AGE),
-                new KnownPolicies(), clock);
+                new KnownPolicies(), (BreakGlassUses) (beneficiary, since) -> 0, clock);
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(new SimpleResourceParameterResolverFactory(resources),
                 ClasspathParameterResolverFactory.forClass(AccessRequest.class));
         identities.set(repository(Identity.class, parameters));

@@ -22,9 +22,13 @@ final class KnownPolicies implements ApprovalPolicyTable {
     }
 
     @Override
-    public ApprovalPolicy decide(RiskTier risk, PrivilegeLevel level, IdentityKind beneficiaryKind, String zone) {
-        return override != null ? override : of(risk);
+    public ApprovalPolicy decide(RiskTier risk, PrivilegeLevel level, IdentityKind beneficiaryKind, String zone, boolean emergency) {
+        return override != null ? override : emergency ? EMERGENCY : of(risk);
     }
+
+    /** Any tier in an emergency: the resource owner and OT security review afterwards, with fresh sign-in; 4 hours at most. */
+    static final ApprovalPolicy EMERGENCY = new ApprovalPolicy(List.of(ApprovalStage.RESOURCE_OWNER, ApprovalStage.OT_SECURITY),
+            true, Duration.ofHours(4), TABLE);
 
     static ApprovalPolicy of(RiskTier risk) {
         return switch (risk) {

@@ -48,10 +48,10 @@ class DmnApprovalPolicyTable implements ApprovalPolicyTable {
     }
 
     @Override
-    public ApprovalPolicy decide(RiskTier risk, PrivilegeLevel level, IdentityKind beneficiaryKind, String zone) {
+    public ApprovalPolicy decide(RiskTier risk, PrivilegeLevel level, IdentityKind beneficiaryKind, String zone, boolean emergency) {
         String tableId = latestTableId();
         // a deployed table never changes (a change is a new version with a new id): its answers can be kept
-        PolicyQuestion question = new PolicyQuestion(tableId, risk, level, beneficiaryKind, zone);
+        PolicyQuestion question = new PolicyQuestion(tableId, risk, level, beneficiaryKind, zone, emergency);
         ApprovalPolicy known = answers.get(question);
         if (known != null) {
             return known;
@@ -59,7 +59,7 @@ class DmnApprovalPolicyTable implements ApprovalPolicyTable {
         if (answers.size() >= MOST_ANSWERS_KEPT) {
             answers.clear();
         }
-        ApprovalPolicy policy = evaluate(repository.getDecisionRequirementsDefinition(tableId), risk, level, beneficiaryKind, zone);
+        ApprovalPolicy policy = evaluate(repository.getDecisionRequirementsDefinition(tableId), question);
         answers.put(question, policy);
         return policy;
     }
@@ -79,16 +79,21 @@ class DmnApprovalPolicyTable implements ApprovalPolicyTable {
     }
 
     /** What the table is asked: its deployment's id, and the facts its rules may test. */
-    private record PolicyQuestion(String tableId, RiskTier risk, PrivilegeLevel level, IdentityKind beneficiaryKind, String zone) {
+    private record PolicyQuestion(String tableId, RiskTier risk, PrivilegeLevel level, IdentityKind beneficiaryKind, String zone,
+                                  boolean emergency) {
     }
 
-    private ApprovalPolicy evaluate(DecisionRequirementsDefinition table, RiskTier risk, PrivilegeLevel level,
-                                    IdentityKind beneficiaryKind, String zone) {
+    /**
+     * A site's table written before break-glass existed has no "emergency" input: it gives its usual stages, which then
+     * review a break-glass grant afterwards.
+     */
+    private ApprovalPolicy evaluate(DecisionRequirementsDefinition table, PolicyQuestion question) {
         Map<String, Object> facts = new HashMap<>();
-        facts.put("riskTier", risk.name());
-        facts.put("privilegeLevel", level == null ? null : level.name());
-        facts.put("identityKind", beneficiaryKind.name());
-        facts.put("zone", zone);
+        facts.put("riskTier", question.risk().name());
+        facts.put("privilegeLevel", question.level() == null ? null : question.level().name());
+        facts.put("identityKind", question.beneficiaryKind().name());
+        facts.put("zone", question.zone());
+        facts.put("emergency", question.emergency());
 
         List<ApprovalStage> stages = decisions.evaluateDecisionTableById(decision(table, STAGES_DECISION).getId(), facts)
                 .collectEntries("stage").stream().map(stage -> stageNamed(String.valueOf(stage))).toList();

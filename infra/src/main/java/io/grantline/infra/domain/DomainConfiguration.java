@@ -2,6 +2,7 @@ package io.grantline.infra.domain;
 
 import io.grantline.api.upcasting.AccessRequestRejectedUpcaster;
 import io.grantline.api.upcasting.ApprovalDecisionRecordedUpcaster;
+import io.grantline.command.request.BreakGlassAllowance;
 import io.grantline.command.request.RequestPolicy;
 import io.grantline.workflow.settings.ApprovalSettings;
 import io.grantline.workflow.grant.ProvisioningConnector;
@@ -14,9 +15,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DomainConfiguration {
 
+    /** A break-glass allowance that cannot be read stops the start with a message naming the setting. */
     @Bean
-    RequestPolicy requestPolicy(PolicySettings settings, ApprovalSettings approval) {
-        return new RequestPolicy(settings.minimumDuration(), approval.reauthenticationMaxAge());
+    RequestPolicy requestPolicy(PolicySettings settings, ApprovalSettings approval, BreakGlassSettings breakGlass) {
+        return new RequestPolicy(settings.minimumDuration(), approval.reauthenticationMaxAge(),
+                BreakGlassAllowance.parse(breakGlass.perIdentity()));
     }
 
     /** Stored events of older revisions are read as the current ones (the stored bytes never change). */

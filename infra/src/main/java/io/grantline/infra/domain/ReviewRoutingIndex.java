@@ -11,6 +11,7 @@ import io.grantline.api.campaign.ReviewId;
 import io.grantline.api.campaign.ReviewOpened;
 import io.grantline.api.campaign.CampaignId;
 import io.grantline.api.entitlement.EntitlementDefined;
+import io.grantline.api.entitlement.FindEntitlementOwnerNow;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.EntitlementOwnerChanged;
 import io.grantline.api.entitlement.EntitlementPolicyChanged;
@@ -145,6 +146,12 @@ class ReviewRoutingIndex implements ReviewScope {
     @EventHandler
     void on(ReviewClosed event) {
         jdbc.sql("UPDATE review_assignment SET closed = ? WHERE review_id = ?").params(true, event.reviewId().value()).update();
+    }
+
+    @QueryHandler
+    public Optional<IdentityId> handle(FindEntitlementOwnerNow query) {
+        return jdbc.sql("SELECT owner_id FROM review_entitlement_index WHERE entitlement_id = ?")
+                .param(query.entitlementId().value()).query(String.class).optional().map(IdentityId::of);
     }
 
     @QueryHandler

@@ -143,7 +143,7 @@ class ApprovalAndGrantApiTest extends GrantlineIntegrationTest {
                 Arguments.of("a duration that is not one", "{\"entitlementId\":\"{e}\",\"justification\":\"x\",\"duration\":\"soon\"}", 400, "duration"),
                 Arguments.of("no justification", "{\"entitlementId\":\"{e}\"}", 400, "justification"),
                 Arguments.of("someone else as beneficiary", "{\"beneficiaryId\":\"{m}\",\"entitlementId\":\"{e}\",\"justification\":\"x\"}", 403, "beneficiaryId"),
-                Arguments.of("break-glass, not available yet", "{\"entitlementId\":\"{e}\",\"justification\":\"x\",\"emergency\":true}", 400, "emergency"));
+                Arguments.of("emergency that is not a yes or no", "{\"entitlementId\":\"{e}\",\"justification\":\"x\",\"emergency\":\"soon\"}", 400, "emergency"));
     }
 
     @ParameterizedTest(name = "{0}")

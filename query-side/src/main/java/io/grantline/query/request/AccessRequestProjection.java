@@ -95,7 +95,7 @@ public class AccessRequestProjection {
                 .set(stage + ".decideBy", Date.from(event.decideBy()))
                 .addToSet("approverIds").each(approvers.toArray()));
         Document request = mongo.findById(event.requestId().value(), Document.class, REQUESTS);
-        if (request != null && AccessRequestStatus.PENDING.name().equals(request.getString("status"))) {
+        if (request != null && RequestDocuments.openForDecisions(request)) {
             mongo.upsert(query(where("_id").is(ApprovalInboxItem.taskId(event.requestId(), event.stageIndex()))), new Update()
                     .set("requestId", event.requestId().value())
                     .set("stageIndex", event.stageIndex())

@@ -66,7 +66,16 @@ final class RequestDocuments {
                 .append("reauthentication", policy.reauthentication())
                 .append("longestGrant", policy.longestGrant() == null ? null : policy.longestGrant().toString())
                 .append("decisionTable", new Document("key", policy.decisionTable().key())
-                        .append("version", policy.decisionTable().version()));
+                        .append("version", policy.decisionTable().version()))
+                .append("breakGlass", policy.breakGlass());
+    }
+
+    /** Stages are decided while a request is pending, and a break-glass grant's reviews after it was approved. */
+    static boolean openForDecisions(Document request) {
+        String status = request.getString("status");
+        Document policy = request.get("policy", Document.class);
+        return AccessRequestStatus.PENDING.name().equals(status) || (AccessRequestStatus.APPROVED.name().equals(status)
+                && policy != null && Boolean.TRUE.equals(policy.getBoolean("breakGlass")));
     }
 
     static Document authentication(DecisionAuthentication authentication) {
@@ -82,7 +91,8 @@ final class RequestDocuments {
         String longest = doc.getString("longestGrant");
         return new ApprovalPolicy(doc.getList("stages", String.class).stream().map(ApprovalStage::valueOf).toList(),
                 Boolean.TRUE.equals(doc.getBoolean("reauthentication")), longest == null ? null : Duration.parse(longest),
-                new ApprovalPolicy.DecisionTableRef(table.getString("key"), table.getInteger("version")));
+                new ApprovalPolicy.DecisionTableRef(table.getString("key"), table.getInteger("version")),
+                Boolean.TRUE.equals(doc.getBoolean("breakGlass")));
     }
 
     private static DecisionAuthentication authentication(Document doc) {

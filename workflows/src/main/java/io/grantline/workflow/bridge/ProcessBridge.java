@@ -39,6 +39,7 @@ public class ProcessBridge {
 
     public static final String PROCESSING_GROUP = "process-bridge";
     static final String ACCESS_REQUEST = "access-request";
+    static final String BREAK_GLASS = "break-glass";
     static final String GRANT_LIFECYCLE = "grant-lifecycle";
     static final String EXTERNAL_ACCESS = "external-access";
     private static final String ACTOR = CausingActor.METADATA_KEY;
@@ -59,13 +60,15 @@ public class ProcessBridge {
     }
 
     /**
-     * A filed request's policy starts its process. The stage names are routing data for the process's loop; the
-     * aggregate holds the policy and refuses any stage the process might add, drop or weaken.
+     * A filed request's policy starts its process: the access request's, or for an emergency the break-glass process
+     * (granted at once, reviewed afterwards). The stage names are routing data for the process's loop; the aggregate
+     * holds the policy and refuses any stage the process might add, drop or weaken.
      */
     @EventHandler
     void on(ApprovalPolicyApplied event, @MetaDataValue(ACTOR) String actor) {
         String requestId = event.requestId().value();
-        if (event.policy().stages().isEmpty() || processes.started(ACCESS_REQUEST, requestId)) {
+        String process = event.policy().breakGlass() ? BREAK_GLASS : ACCESS_REQUEST;
+        if (event.policy().stages().isEmpty() || processes.started(process, requestId)) {
             return;
         }
         Map<String, Object> variables = new HashMap<>();
@@ -77,7 +80,7 @@ public class ProcessBridge {
         causedBy(variables, actor);
         // by key: the model's only start event is the message start event "requested", and a start by key skips the
         // message correlation's look-up of its subscription (a tenth of the bridge's work per request)
-        runtime.startProcessInstanceByKey(ACCESS_REQUEST, requestId, variables);
+        runtime.startProcessInstanceByKey(process, requestId, variables);
     }
 
     /** A decision completes the stage's task; a decision whose task is gone (already completed) changes nothing. */

@@ -4,7 +4,6 @@ import io.grantline.api.entitlement.EntitlementSummary;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.request.AccessRequestId;
-import io.grantline.api.request.AccessRequestStatus;
 import io.grantline.api.request.AccessRequestSummary;
 import io.grantline.api.request.ApprovalStage;
 import io.grantline.workflow.mail.ApprovalLinks;
@@ -56,7 +55,7 @@ class ApprovalMailRenderer implements MailRenderer {
         }
         AccessRequestSummary request = found.get();
         int stageIndex = payload.integer("stageIndex");
-        if (request.status() != AccessRequestStatus.PENDING) {
+        if (!request.openForDecisions()) {
             return new Rendering.Skip("request " + requestId.value() + " is " + request.status() + " already: nothing to decide");
         }
         if (!showsApprover(request, stageIndex, approver)) {
@@ -73,7 +72,9 @@ class ApprovalMailRenderer implements MailRenderer {
         Instant expires = payload.instant("expires");
         String stage = stageOf(stageIndex, payload.integer("stageCount"), ApprovalStage.valueOf(payload.get("stage")));
         URI link = links.linkFor(requestId, stageIndex, approver, expires);
-        String subject = ApprovalMails.Occasion.valueOf(payload.get("occasion")).subject + ": " + what + " for " + beneficiary;
+        ApprovalMails.Occasion occasion = ApprovalMails.Occasion.valueOf(payload.get("occasion"));
+        boolean breakGlass = request.policy() != null && request.policy().breakGlass();
+        String subject = (breakGlass ? occasion.reviewSubject : occasion.subject) + ": " + what + " for " + beneficiary;
         return new Rendering.Ready(new Mail(person.get().email(), subject, text(request, requester, what, beneficiary, stage, expires, link),
                 html(request, requester, what, beneficiary, stage, expires, link)));
     }
@@ -95,9 +96,13 @@ class ApprovalMailRenderer implements MailRenderer {
 
     private String text(AccessRequestSummary r, String requester, String what, String beneficiary, String stage, Instant expires,
                         URI link) {
-        return """
+        return ((breakGlass(r) ? """
+                %s used break-glass: %s
+                was given at once to %s, for %s at most. Approve to confirm it; reject to revoke it now.
+                """ : """
                 %s asks for %s
                 for %s, for %s.
+                """) + """
 
                 Justification: %s
                 Ticket: %s
@@ -105,19 +110,31 @@ class ApprovalMailRenderer implements MailRenderer {
 
                 Open the request to approve or reject it:
                 %s
-                """.formatted(requester, what, beneficiary, PlainWords.duration(r.duration()), r.justification(),
+                """).formatted(requester, what, beneficiary, PlainWords.duration(lasting(r)), r.justification(),
                 r.ticket() == null ? "-" : r.ticket(), stage, words.instant(expires) + " (" + words.zone().getId() + ")", link);
     }
 
     private String html(AccessRequestSummary r, String requester, String what, String beneficiary, String stage, Instant expires,
                         URI link) {
-        return """
-                <p><strong>%s</strong> asks for <strong>%s</strong><br>for %s, for %s.</p>
+        return ((breakGlass(r)
+                ? "<p><strong>%s</strong> used break-glass: <strong>%s</strong><br>was given at once to %s, for %s at most."
+                        + " Approve to confirm it; reject to revoke it now.</p>\n"
+                : "<p><strong>%s</strong> asks for <strong>%s</strong><br>for %s, for %s.</p>\n") + """
                 <p>Justification: %s<br>Ticket: %s</p>
                 <p>%s. Answer by %s.</p>
                 <p><a href="%s">Open the request to approve or reject it</a></p>
-                """.formatted(Html.escape(requester), Html.escape(what), Html.escape(beneficiary),
-                PlainWords.duration(r.duration()), Html.escape(r.justification()), Html.escape(r.ticket() == null ? "-" : r.ticket()),
+                """).formatted(Html.escape(requester), Html.escape(what), Html.escape(beneficiary),
+                PlainWords.duration(lasting(r)), Html.escape(r.justification()), Html.escape(r.ticket() == null ? "-" : r.ticket()),
                 Html.escape(stage), Html.escape(words.instant(expires) + " (" + words.zone().getId() + ")"), Html.escape(link.toString()));
+    }
+
+    /** The grant asked for; for break-glass, the policy's longest grant where that is shorter (4 hours by default). */
+    private static java.time.Duration lasting(AccessRequestSummary request) {
+        java.time.Duration longest = breakGlass(request) ? request.policy().longestGrant() : null;
+        return longest != null && longest.compareTo(request.duration()) < 0 ? longest : request.duration();
+    }
+
+    private static boolean breakGlass(AccessRequestSummary request) {
+        return request.policy() != null && request.policy().breakGlass();
     }
 }

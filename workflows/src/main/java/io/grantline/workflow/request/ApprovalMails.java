@@ -18,15 +18,18 @@ public class ApprovalMails {
 
     /** Why the approver is written to. */
     public enum Occasion {
-        REQUESTED("Approval needed"),
-        REMINDER("Reminder: approval needed"),
-        ESCALATED("Escalated to you: approval needed"),
-        REASSIGNED("Moved to you: approval needed");
+        REQUESTED("Approval needed", "Review of break-glass access needed"),
+        REMINDER("Reminder: approval needed", "Reminder: review of break-glass access needed"),
+        ESCALATED("Escalated to you: approval needed", "Escalated to you: review of break-glass access needed"),
+        REASSIGNED("Moved to you: approval needed", "Moved to you: review of break-glass access needed");
 
         final String subject;
+        /** For a break-glass grant, whose stages review access already given. */
+        final String reviewSubject;
 
-        Occasion(String subject) {
+        Occasion(String subject, String reviewSubject) {
             this.subject = subject;
+            this.reviewSubject = reviewSubject;
         }
     }
 

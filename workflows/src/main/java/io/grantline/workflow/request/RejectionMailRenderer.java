@@ -48,6 +48,11 @@ class RejectionMailRenderer implements MailRenderer {
                 .map(resource -> resource + " (" + request.entitlementId().value() + ")").orElse(request.entitlementId().value());
         String reason = payload.get("reason");
         String why = why(reason == null ? null : RejectionReason.valueOf(reason));
+        boolean rejectedInReview = "APPROVER_REJECTED".equals(reason) || "NO_APPROVER".equals(reason);
+        if (request.policy() != null && request.policy().breakGlass() && request.grantId() != null && rejectedInReview) {
+            // a break-glass grant whose review rejected it (or found nobody to review it): it was given, and is revoked now
+            return revoked(requester.get(), request, what, why);
+        }
         String text = """
                 Your request %s for %s was not granted.
 
@@ -61,16 +66,32 @@ class RejectionMailRenderer implements MailRenderer {
         return new Rendering.Ready(new Mail(requester.get().email(), "Not granted: " + what, text, html));
     }
 
+    private static Rendering revoked(IdentitySummary requester, AccessRequestSummary request, String what, String why) {
+        String text = """
+                The break-glass access of request %s to %s was rejected in review and is revoked now.
+
+                Why: %s
+                Justification you gave: %s
+                """.formatted(request.id().value(), what, why, request.justification());
+        String html = """
+                <p>The break-glass access of request %s to <strong>%s</strong> was rejected in review and is revoked now.</p>
+                <p>Why: %s<br>Justification you gave: %s</p>
+                """.formatted(Html.escape(request.id().value()), Html.escape(what), Html.escape(why), Html.escape(request.justification()));
+        return new Rendering.Ready(new Mail(requester.email(), "Break-glass access revoked: " + what, text, html));
+    }
+
     private static String why(RejectionReason reason) {
         if (reason == null) {
             return "the request was rejected.";
         }
         return switch (reason) {
-            case APPROVER_REJECTED -> "an approver rejected it.";
+            case APPROVER_REJECTED -> "an approver or reviewer rejected it.";
             case NO_APPROVER -> "nobody else could decide one of its approval stages.";
             case SOD_CONFLICT -> "the access conflicts with access already held (separation of duties).";
             case ENTITLEMENT_RETIRED -> "the entitlement was retired before access could start.";
             case BENEFICIARY_INACTIVE -> "the identity the access was for is no longer active.";
+            case BREAK_GLASS_LIMIT -> "break-glass was used for this identity as often as this site allows already; ask for"
+                    + " access the usual way.";
         };
     }
 }

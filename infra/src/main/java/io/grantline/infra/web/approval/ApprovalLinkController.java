@@ -5,7 +5,6 @@ import io.grantline.api.entitlement.FindEntitlement;
 import io.grantline.api.identity.FindIdentity;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.IdentityStatus;
-import io.grantline.api.request.AccessRequestStatus;
 import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.AccessRequestSummary;
 import io.grantline.api.request.DecisionChannel;
@@ -83,7 +82,7 @@ class ApprovalLinkController {
         if (stage.isEmpty()) {
             return outcome(model, response, HttpStatus.NOT_FOUND, "Not found yet", "This stage is not visible yet. Try again in a moment.");
         }
-        if (stage.get().decision() != null || request.get().status() != AccessRequestStatus.PENDING) {
+        if (stage.get().decision() != null || !request.get().openForDecisions()) {
             model.addAttribute("request", request.get());
             return outcome(model, response, HttpStatus.CONFLICT, "Already decided", decidedText(request.get(), stage.get()));
         }
