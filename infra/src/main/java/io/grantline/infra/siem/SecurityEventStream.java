@@ -1,6 +1,9 @@
 package io.grantline.infra.siem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grantline.api.grant.EndReason;
+import io.grantline.api.grant.GrantRevoked;
+import io.grantline.api.request.AccessRequested;
 import io.grantline.infra.axon.ActorMetadata;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -59,9 +62,24 @@ class SecurityEventStream {
         this.json = json;
     }
 
+    /** Break-glass, whose use and whose rejection in review a security operations centre watches most closely. */
+    static final Kind BREAK_GLASS_USED = new Kind("Break-glass access requested", 8);
+    static final Kind BREAK_GLASS_REJECTED = new Kind("Break-glass access rejected in review and revoked", 8);
+
+    /** What a fact is on the stream, or null when it is not streamed. */
+    static Kind kindOf(Object payload) {
+        if (payload instanceof AccessRequested requested) {
+            return requested.emergency() ? BREAK_GLASS_USED : null;
+        }
+        if (payload instanceof GrantRevoked revoked && revoked.reason() == EndReason.BREAK_GLASS_REJECTED) {
+            return BREAK_GLASS_REJECTED;
+        }
+        return STREAMED.get(payload.getClass().getSimpleName());
+    }
+
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        Kind kind = STREAMED.get(payload.getClass().getSimpleName());
+        Kind kind = kindOf(payload);
         if (kind == null) {
             return;
         }

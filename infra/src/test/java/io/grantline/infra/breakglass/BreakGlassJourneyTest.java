@@ -54,6 +54,9 @@ class BreakGlassJourneyTest extends GrantlineIntegrationTest {
         assertThat(Duration.between(Instant.parse(grant.path("validFrom").asText()), Instant.parse(grant.path("validUntil").asText())))
                 .isEqualTo(Duration.ofHours(4));
 
+        String page = as(engineer).get("/requests/" + first).body();
+        assertThat(page).contains("Break-glass:").contains("Reviews after the grant").contains("4 hours");
+
         // security and the owner are told at once
         for (String told : new String[] {owner, security}) {
             MimeMessage notice = mailbox.awaitMail(told + "@plant.example", "Break-glass access given");

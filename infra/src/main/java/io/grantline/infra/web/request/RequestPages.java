@@ -93,20 +93,23 @@ class RequestPages {
     @PostMapping("/requests")
     String file(@RequestParam(required = false) String entitlementId, @RequestParam(required = false) String beneficiaryId,
                 @RequestParam(required = false) String justification, @RequestParam(required = false) String ticket,
-                @RequestParam(required = false) String duration, Authentication auth, RedirectAttributes flash) {
+                @RequestParam(required = false) String duration, @RequestParam(defaultValue = "false") boolean emergency,
+                Authentication auth, RedirectAttributes flash) {
         return forms.attempt(flash, "/requests/new" + (entitlementId == null || entitlementId.isBlank() ? "" : "?entitlement=" + entitlementId), () -> {
             if (entitlementId == null || entitlementId.isBlank()) {
                 throw new Forms.Invalid("Entitlement", "choose the access you need");
             }
             AccessRequestController.FileRequestBody body = forms.valid(new AccessRequestController.FileRequestBody(
                     beneficiaryId == null || beneficiaryId.isBlank() ? null : IdentityId.of(beneficiaryId),
-                    EntitlementId.of(entitlementId), Forms.blankToNull(justification), Forms.blankToNull(ticket), Forms.duration("Duration", duration), false));
+                    EntitlementId.of(entitlementId), Forms.blankToNull(justification), Forms.blankToNull(ticket), Forms.duration("Duration", duration), emergency));
             if (body.justification() == null) {
                 throw new Forms.Invalid("Justification", "say why you need this access");
             }
             String id = requests.file(body, auth).getBody().id();
             ReadSide.awaitVisible(() -> find(id));
-            flash.addFlashAttribute("notice", "Your request is filed. The approvers have been asked.");
+            flash.addFlashAttribute("notice", emergency
+                    ? "Your break-glass request is filed: it is granted in a moment, and reviewed afterwards."
+                    : "Your request is filed. The approvers have been asked.");
             return "redirect:/requests/" + id;
         });
     }

@@ -1,0 +1,44 @@
+package io.grantline.infra.siem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.api.entitlement.RiskTier;
+import io.grantline.api.grant.EndReason;
+import io.grantline.api.grant.GrantId;
+import io.grantline.api.grant.GrantRevoked;
+import io.grantline.api.identity.IdentityId;
+import io.grantline.api.request.AccessRequestId;
+import io.grantline.api.request.AccessRequested;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Which facts reach the SIEM, and how severe they are: break-glass stands out from ordinary requests and grant ends. */
+class SecurityEventKindsTest {
+
+    private static final IdentityId ERIK = IdentityId.of("erik");
+    private static final EntitlementId PLC = EntitlementId.of("plc-3-engineer");
+
+    @Test
+    void breakGlassIsStreamedAsHighSeverityAndAnOrdinaryRequestIsNot() {
+        assertThat(SecurityEventStream.kindOf(requested(true))).isEqualTo(SecurityEventStream.BREAK_GLASS_USED);
+        assertThat(SecurityEventStream.BREAK_GLASS_USED.severity()).isGreaterThan(SecurityEventStream.STREAMED.get("GrantRevoked").severity());
+        assertThat(SecurityEventStream.kindOf(requested(false))).isNull();
+    }
+
+    @Test
+    void aBreakGlassGrantRejectedInReviewStandsOutFromOtherGrantEnds() {
+        assertThat(SecurityEventStream.kindOf(revoked(EndReason.BREAK_GLASS_REJECTED))).isEqualTo(SecurityEventStream.BREAK_GLASS_REJECTED);
+        assertThat(SecurityEventStream.kindOf(revoked(EndReason.EXPIRED)).name()).isEqualTo("Grant ended");
+    }
+
+    private static AccessRequested requested(boolean emergency) {
+        return new AccessRequested(AccessRequestId.of("r-1"), ERIK, ERIK, PLC, "line 3 is down", null, Duration.ofHours(4), emergency,
+                RiskTier.CRITICAL);
+    }
+
+    private static GrantRevoked revoked(EndReason reason) {
+        return new GrantRevoked(GrantId.of("g-1"), ERIK, PLC, reason, null, Instant.parse("2026-12-02T02:00:00Z"));
+    }
+}
