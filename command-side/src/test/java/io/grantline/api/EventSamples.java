@@ -63,6 +63,7 @@ import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.AccessRequestRejected;
 import io.grantline.api.request.AccessRequestTimedOut;
 import io.grantline.api.request.AccessRequested;
+import io.grantline.api.request.ApprovalDecisionFlagged;
 import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalPolicy;
 import io.grantline.api.request.ApprovalPolicyApplied;
@@ -72,6 +73,7 @@ import io.grantline.api.request.ApprovalStageOpened;
 import io.grantline.api.request.ApprovalStageReassigned;
 import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.DecisionChannel;
+import io.grantline.api.request.DecisionFlag;
 import io.grantline.api.request.DecisionOutcome;
 import io.grantline.api.request.RejectionReason;
 import java.time.Duration;
@@ -131,6 +133,7 @@ final class EventSamples {
                     "retrofit window confirmed", DecisionChannel.EMAIL_LINK, "192.0.2.17",
                     new DecisionAuthentication(DecisionAuthentication.Method.SESSION, FILED.plus(Duration.ofMinutes(178))), true,
                     FILED.plus(Duration.ofHours(3))),
+            new ApprovalDecisionFlagged(REQUEST, 1, CAROL, DecisionFlag.FAST_APPROVAL, Duration.ofMillis(3250)),
             new ApprovalStageEscalated(REQUEST, 1, Set.of(DAVE, BOB), Set.of(CAROL)),
             new ApprovalStageReassigned(REQUEST, 1, CAROL, Set.of(DAVE, BOB), Set.of(CAROL, DAVE)),
             new AccessRequestApproved(REQUEST, GRANT, SVC, OPERATE, FILED, FILED.plus(Duration.ofHours(4))),

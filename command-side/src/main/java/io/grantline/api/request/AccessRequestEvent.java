@@ -2,8 +2,8 @@ package io.grantline.api.request;
 
 /** Every fact about one access request. */
 public sealed interface AccessRequestEvent
-        permits AccessRequested, ApprovalPolicyApplied, ApprovalStageOpened, ApprovalDecisionRecorded, ApprovalStageEscalated,
-        ApprovalStageReassigned, AccessRequestApproved, AccessRequestRejected, AccessRequestCancelled, AccessRequestTimedOut {
+        permits AccessRequested, ApprovalPolicyApplied, ApprovalStageOpened, ApprovalDecisionRecorded, ApprovalDecisionFlagged,
+        ApprovalStageEscalated, ApprovalStageReassigned, AccessRequestApproved, AccessRequestRejected, AccessRequestCancelled, AccessRequestTimedOut {
 
     AccessRequestId requestId();
 }

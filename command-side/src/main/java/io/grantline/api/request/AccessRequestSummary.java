@@ -29,9 +29,21 @@ public record AccessRequestSummary(AccessRequestId id, IdentityId requesterId, I
                         Instant decideBy, Decision decision) {
     }
 
-    /** {@code comment} is in every answer, null when none was given (the contract lists it without a "?"). */
+    /**
+     * {@code comment} is in every answer, null when none was given (the contract lists it without a "?"); {@code flags}
+     * too, empty when the decision needs no second look.
+     */
     public record Decision(IdentityId approverId, DecisionOutcome outcome, DecisionChannel channel, Instant at,
-                           @JsonInclude(Include.ALWAYS) String comment, DecisionAuthentication authentication, boolean reauthenticated) {
+                           @JsonInclude(Include.ALWAYS) String comment, DecisionAuthentication authentication, boolean reauthenticated,
+                           List<Flag> flags) {
+
+        public Decision {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
+    }
+
+    /** Why a decision deserves a second look, and for FAST_APPROVAL how soon after the approver was asked it came. */
+    public record Flag(DecisionFlag kind, Duration afterAsked) {
     }
 
     public record Rejection(RejectionReason reason, String detail) {

@@ -14,6 +14,7 @@ import io.grantline.api.request.AccessRequestRejected;
 import io.grantline.api.request.AccessRequestStatus;
 import io.grantline.api.request.AccessRequestTimedOut;
 import io.grantline.api.request.AccessRequested;
+import io.grantline.api.request.ApprovalDecisionFlagged;
 import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalStage;
 import io.grantline.api.request.ApprovalStageEscalated;
@@ -28,6 +29,7 @@ import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.ApproveAccessRequest;
 import io.grantline.api.request.CancelAccessRequest;
 import io.grantline.api.request.CheckSeparationOfDuties;
+import io.grantline.api.request.DecisionFlag;
 import io.grantline.api.request.DecisionOutcome;
 import io.grantline.api.request.EscalateApprovalStage;
 import io.grantline.api.request.FileAccessRequest;
@@ -63,7 +65,9 @@ import io.grantline.command.request.AccessRequestRuleViolation.SecondStageForSam
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +75,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -103,9 +108,12 @@ public class AccessRequest {
     private boolean breakGlass;
     private RejectionReason rejection;
 
-    /** An opened stage: who may decide it now, and its outcome and decider once decided. */
-    private record Stage(ApprovalStage name, Set<IdentityId> approverIds, boolean reauthenticationRequired,
-                         DecisionOutcome outcome, IdentityId decidedBy) {
+    /**
+     * An opened stage: who may decide it now and since when each of them was asked (their mail was queued then), and
+     * its outcome and decider once decided.
+     */
+    private record Stage(ApprovalStage name, Set<IdentityId> approverIds, Map<IdentityId, Instant> askedAt,
+                         boolean reauthenticationRequired, DecisionOutcome outcome, IdentityId decidedBy) {
 
         boolean decided() {
             return outcome != null;
@@ -115,8 +123,17 @@ public class AccessRequest {
             return new StageRouting(name, approverIds);
         }
 
-        Stage routedTo(Set<IdentityId> approvers) {
-            return new Stage(name, approvers, reauthenticationRequired, outcome, decidedBy);
+        /** Moved to {@code approvers} at {@code at}: those asked before keep when they were asked. */
+        Stage routedTo(Set<IdentityId> approvers, Instant at) {
+            Map<IdentityId, Instant> asked = new HashMap<>();
+            for (IdentityId approver : approvers) {
+                asked.put(approver, askedAt.getOrDefault(approver, at));
+            }
+            return new Stage(name, approvers, asked, reauthenticationRequired, outcome, decidedBy);
+        }
+
+        Stage decided(DecisionOutcome decision, IdentityId by) {
+            return new Stage(name, approverIds, askedAt, reauthenticationRequired, decision, by);
         }
     }
 
@@ -283,6 +300,15 @@ public class AccessRequest {
 
         apply(new ApprovalDecisionRecorded(id, index, stage.name(), approver, command.outcome(), comment, command.channel(),
                 address, authentication, fresh, now));
+        Instant asked = stage.askedAt().get(approver);
+        if (command.outcome() == DecisionOutcome.APPROVE && asked != null) {
+            // another node's clock may be a little behind: never a negative interval
+            Duration afterAsked = asked.isAfter(now) ? Duration.ZERO : Duration.between(asked, now);
+            Duration within = settings.fastApprovalWithin();
+            if (within != null && afterAsked.compareTo(within) < 0) {
+                apply(new ApprovalDecisionFlagged(id, index, approver, DecisionFlag.FAST_APPROVAL, afterAsked));
+            }
+        }
         if (command.outcome() == DecisionOutcome.REJECT) {
             apply(new AccessRequestRejected(id, RejectionReason.APPROVER_REJECTED, breakGlass
                     ? "break-glass access rejected in review by " + approver.value() + " at stage " + stage.name()
@@ -441,24 +467,24 @@ public class AccessRequest {
     }
 
     @EventSourcingHandler
-    void on(ApprovalStageOpened event) {
-        stages.put(event.stageIndex(), new Stage(event.stage(), event.approverIds(), event.reauthenticationRequired(), null, null));
+    void on(ApprovalStageOpened event, @Timestamp Instant openedAt) {
+        stages.put(event.stageIndex(), new Stage(event.stage(), Set.of(), Map.of(), event.reauthenticationRequired(), null, null)
+                .routedTo(event.approverIds(), openedAt));
     }
 
     @EventSourcingHandler
-    void on(ApprovalStageEscalated event) {
-        stages.computeIfPresent(event.stageIndex(), (index, stage) -> stage.routedTo(event.approverIds()));
+    void on(ApprovalStageEscalated event, @Timestamp Instant escalatedAt) {
+        stages.computeIfPresent(event.stageIndex(), (index, stage) -> stage.routedTo(event.approverIds(), escalatedAt));
     }
 
     @EventSourcingHandler
-    void on(ApprovalStageReassigned event) {
-        stages.computeIfPresent(event.stageIndex(), (index, stage) -> stage.routedTo(event.approverIds()));
+    void on(ApprovalStageReassigned event, @Timestamp Instant reassignedAt) {
+        stages.computeIfPresent(event.stageIndex(), (index, stage) -> stage.routedTo(event.approverIds(), reassignedAt));
     }
 
     @EventSourcingHandler
     void on(ApprovalDecisionRecorded event) {
-        stages.computeIfPresent(event.stageIndex(), (index, stage) -> new Stage(stage.name(), stage.approverIds(),
-                stage.reauthenticationRequired(), event.outcome(), event.approverId()));
+        stages.computeIfPresent(event.stageIndex(), (index, stage) -> stage.decided(event.outcome(), event.approverId()));
     }
 
     @EventSourcingHandler

@@ -138,7 +138,9 @@ class AccessRequestTest {
         fixture.registerInjectableResource(catalog);
         fixture.registerInjectableResource(holdings);
         fixture.registerInjectableResource(roleHolders);
-        fixture.registerInjectableResource(new RequestPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5)));
+        // the stages in these tests were opened whenever the test runs; FastApprovalFlagTest times them
+        fixture.registerInjectableResource(new RequestPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5), BreakGlassAllowance.DEFAULT,
+                Duration.ZERO));
         fixture.registerInjectableResource(policies);
         fixture.registerInjectableResource(breakGlassUses);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));

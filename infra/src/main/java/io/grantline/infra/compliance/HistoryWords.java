@@ -55,6 +55,8 @@ class HistoryWords {
                     + list(p.path("approverIds"));
             case "ApprovalDecisionRecorded" -> ("APPROVE".equals(p.path("outcome").asText()) ? "approved" : "rejected")
                     + " stage " + (p.path("stageIndex").asInt() + 1) + " (" + stage(p) + ")";
+            case "ApprovalDecisionFlagged" -> "flagged: stage " + (p.path("stageIndex").asInt() + 1) + " was approved "
+                    + PlainWords.seconds(duration(p.path("afterAsked"))) + " after " + text(p, "approverId") + " was asked";
             case "AccessRequestApproved" -> "the request was approved";
             case "AccessRequestRejected" -> "the request was rejected";
             case "AccessRequestCancelled" -> "the request was cancelled";
@@ -95,6 +97,14 @@ class HistoryWords {
                 return match.group();
             }
         });
+    }
+
+    private static java.time.Duration duration(JsonNode node) {
+        try {
+            return node.isTextual() ? java.time.Duration.parse(node.asText()) : null;
+        } catch (DateTimeParseException notOne) {
+            return null;
+        }
     }
 
     private String value(JsonNode node) {

@@ -17,9 +17,10 @@ class DomainConfiguration {
 
     /** A break-glass allowance that cannot be read stops the start with a message naming the setting. */
     @Bean
-    RequestPolicy requestPolicy(PolicySettings settings, ApprovalSettings approval, BreakGlassSettings breakGlass) {
+    RequestPolicy requestPolicy(PolicySettings settings, ApprovalSettings approval, BreakGlassSettings breakGlass,
+                                FlagSettings flags) {
         return new RequestPolicy(settings.minimumDuration(), approval.reauthenticationMaxAge(),
-                BreakGlassAllowance.parse(breakGlass.perIdentity()));
+                BreakGlassAllowance.parse(breakGlass.perIdentity()), flags.fastApprovalWithin());
     }
 
     /** Stored events of older revisions are read as the current ones (the stored bytes never change). */

@@ -48,6 +48,7 @@ class SecurityEventStream {
             Map.entry("EntitlementRetired", new Kind("Entitlement retired", 3)),
             Map.entry("GrantProvisioned", new Kind("Grant provisioned", 3)),
             Map.entry("GrantDeprovisioned", new Kind("Grant deprovisioned", 3)),
+            Map.entry("ApprovalDecisionFlagged", new Kind("Approval flagged: given seconds after it was asked", 6)),
             Map.entry("ApprovalDecisionRecorded", new Kind("Approval decision", 3)),
             Map.entry("AccessRequestRejected", new Kind("Access request rejected", 3)),
             Map.entry("ReviewDecisionRecorded", new Kind("Recertification decision", 3)));

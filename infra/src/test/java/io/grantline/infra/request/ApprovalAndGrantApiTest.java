@@ -8,6 +8,7 @@ import io.grantline.infra.support.Api;
 import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -70,6 +71,39 @@ class ApprovalAndGrantApiTest extends GrantlineIntegrationTest {
         assertThat(ended.get("endReason").asText()).isEqualTo("REVOKED");
         assertThat(admin().get("/api/grants?identityId=" + requester + "&status=ACTIVE").json().findValuesAsText("id"))
                 .doesNotContain(grantId);
+    }
+
+    /**
+     * grantline.flags.fast-approval-within (PT10S): measured from the stage's opening in the event store to the decision,
+     * the request shows the flag exactly when the approval came sooner than that (a loaded machine may take longer to
+     * show the inbox: then it must not be flagged).
+     */
+    @Test
+    void anApprovalSecondsAfterTheApproverWasAskedIsFlaggedForAuditors() {
+        String requestId = file(requester, "{\"entitlementId\":\"" + entitlement + "\",\"justification\":\"quick one\"}");
+        String taskId = awaitInboxItem(manager, requestId);
+        assertThat(as(manager).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
+
+        JsonNode approved = awaitApproved(requestId);
+        JsonNode history = admin().get("/api/compliance/identities/" + requester + "/history").json().get("events");
+        Instant opened = null;
+        for (JsonNode event : history) {
+            if (event.get("type").asText().equals("ApprovalStageOpened") && event.get("aggregateId").asText().endsWith(requestId)) {
+                opened = Instant.parse(event.get("timestamp").asText());
+            }
+        }
+        assertThat(opened).as("the stage's opening in the history").isNotNull();
+        Duration afterAsked = Duration.between(opened, Instant.parse(approved.at("/stages/0/decision/at").asText()));
+        JsonNode flags = approved.at("/stages/0/decision/flags");
+        if (afterAsked.compareTo(Duration.ofSeconds(10)) < 0) {
+            assertThat(flags.size()).as("approved %s after being asked", afterAsked).isEqualTo(1);
+            assertThat(flags.get(0).get("kind").asText()).isEqualTo("FAST_APPROVAL");
+            // the read side keeps instants to the millisecond
+            assertThat(Duration.parse(flags.get(0).get("afterAsked").asText()).minus(afterAsked).abs()).isLessThan(Duration.ofMillis(2));
+            assertThat(as(requester).get("/requests/" + requestId).body()).contains("flagged: approved");
+        } else {
+            assertThat(flags.size()).as("approved %s after being asked", afterAsked).isZero();
+        }
     }
 
     @Test

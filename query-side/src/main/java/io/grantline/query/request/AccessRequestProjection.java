@@ -11,6 +11,7 @@ import io.grantline.api.request.AccessRequestStatus;
 import io.grantline.api.request.AccessRequestSummary;
 import io.grantline.api.request.AccessRequestTimedOut;
 import io.grantline.api.request.AccessRequested;
+import io.grantline.api.request.ApprovalDecisionFlagged;
 import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalInboxItem;
 import io.grantline.api.request.ApprovalStageEscalated;
@@ -137,6 +138,12 @@ public class AccessRequestProjection {
                 .append("reauthenticated", event.reauthenticated());
         requests.apply(event.requestId().value(), sequence, Update.update("stages." + event.stageIndex() + ".decision", decision));
         mongo.remove(query(where("_id").is(ApprovalInboxItem.taskId(event.requestId(), event.stageIndex()))), INBOX);
+    }
+
+    @EventHandler
+    void on(ApprovalDecisionFlagged event, @SequenceNumber long sequence) {
+        requests.apply(event.requestId().value(), sequence, new Update().addToSet("stages." + event.stageIndex() + ".decision.flags",
+                RequestDocuments.flag(event.flag(), event.afterAsked())));
     }
 
     @EventHandler

@@ -12,6 +12,7 @@ import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.RejectionReason;
 import io.grantline.api.request.ApprovalStage;
 import io.grantline.api.request.DecisionChannel;
+import io.grantline.api.request.DecisionFlag;
 import io.grantline.api.request.DecisionOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,16 @@ final class RequestDocuments {
                         IdentityId.of(decision.getString("approverId")), DecisionOutcome.valueOf(decision.getString("outcome")),
                         DecisionChannel.valueOf(decision.getString("channel")), instant(decision.getDate("at")),
                         decision.getString("comment"), authentication(decision.get("authentication", Document.class)),
-                        Boolean.TRUE.equals(decision.getBoolean("reauthenticated"))));
+                        Boolean.TRUE.equals(decision.getBoolean("reauthenticated")), flags(decision.getList("flags", Document.class))));
+    }
+
+    static Document flag(DecisionFlag kind, Duration afterAsked) {
+        return new Document("kind", kind.name()).append("afterAsked", afterAsked.toString());
+    }
+
+    private static List<AccessRequestSummary.Flag> flags(List<Document> docs) {
+        return docs == null ? List.of() : docs.stream().map(doc -> new AccessRequestSummary.Flag(DecisionFlag.valueOf(doc.getString("kind")),
+                Duration.parse(doc.getString("afterAsked")))).toList();
     }
 
     static Document policy(ApprovalPolicy policy) {

@@ -55,6 +55,15 @@ public final class PlainWords {
         return String.join(" ", parts.subList(0, Math.min(2, parts.size())));
     }
 
+    /** "3 seconds", "less than a second", and from a minute on as {@link #duration(Duration)}: for how quickly someone acted. */
+    public static String seconds(Duration duration) {
+        if (duration == null || duration.toMinutes() != 0) {
+            return duration(duration);
+        }
+        long seconds = Math.abs(duration.toSeconds());
+        return seconds == 0 ? "less than a second" : seconds == 1 ? "1 second" : seconds + " seconds";
+    }
+
     /** "3 hours left", or "ended" once {@code until} has passed. */
     public static String timeLeft(Instant now, Instant until) {
         if (until == null) {

@@ -46,6 +46,10 @@ public class Words {
         return PlainWords.duration(duration);
     }
 
+    public String seconds(Duration duration) {
+        return PlainWords.seconds(duration);
+    }
+
     public String timeLeft(Instant until) {
         return PlainWords.timeLeft(clock.instant(), until);
     }
