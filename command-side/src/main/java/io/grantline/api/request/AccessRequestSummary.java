@@ -19,6 +19,12 @@ public record AccessRequestSummary(AccessRequestId id, IdentityId requesterId, I
                                    AccessRequestStatus status, ApprovalPolicy policy, List<Stage> stages, GrantId grantId,
                                    Rejection rejection, Instant filedAt) {
 
+    /** The grant asked for, or the policy's longest grant where that is shorter: how long the grant lasts at most. */
+    public Duration grantAtMost() {
+        Duration longest = policy == null ? null : policy.longestGrant();
+        return longest != null && duration != null && longest.compareTo(duration) < 0 ? longest : duration;
+    }
+
     /** Stages are decided while a request is pending, and a break-glass grant's reviews after it was approved. */
     public boolean openForDecisions() {
         return status == AccessRequestStatus.PENDING

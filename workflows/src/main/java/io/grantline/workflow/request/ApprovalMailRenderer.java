@@ -67,8 +67,8 @@ class ApprovalMailRenderer implements MailRenderer {
                 : entitlement.resource() + " (" + PlainWords.constant(entitlement.level()) + ", " + PlainWords.constant(entitlement.risk())
                         + " risk)";
         // each name is a read-model query: asked once per mail, not once per mention
-        String requester = name(request.requesterId());
-        String beneficiary = request.beneficiaryId().equals(request.requesterId()) ? requester : name(request.beneficiaryId());
+        String requester = facts.name(request.requesterId());
+        String beneficiary = request.beneficiaryId().equals(request.requesterId()) ? requester : facts.name(request.beneficiaryId());
         Instant expires = payload.instant("expires");
         String stage = stageOf(stageIndex, payload.integer("stageCount"), ApprovalStage.valueOf(payload.get("stage")));
         URI link = links.linkFor(requestId, stageIndex, approver, expires);
@@ -82,10 +82,6 @@ class ApprovalMailRenderer implements MailRenderer {
     private static boolean showsApprover(AccessRequestSummary request, int stageIndex, IdentityId approver) {
         return request.stages() != null && request.stages().stream()
                 .anyMatch(stage -> stage.index() == stageIndex && stage.approverIds() != null && stage.approverIds().contains(approver));
-    }
-
-    private String name(IdentityId id) {
-        return facts.identity(id).map(IdentitySummary::displayName).map(n -> n + " (" + id.value() + ")").orElse(id.value());
     }
 
     /** "Stage 2 of 3: Resource owner", or "Stage 2: Resource owner" when the number of stages is not known here. */
@@ -128,10 +124,9 @@ class ApprovalMailRenderer implements MailRenderer {
                 Html.escape(stage), Html.escape(words.instant(expires) + " (" + words.zone().getId() + ")"), Html.escape(link.toString()));
     }
 
-    /** The grant asked for; for break-glass, the policy's longest grant where that is shorter (4 hours by default). */
+    /** The grant asked for; for break-glass, how long it was given (4 hours at most by default). */
     private static java.time.Duration lasting(AccessRequestSummary request) {
-        java.time.Duration longest = breakGlass(request) ? request.policy().longestGrant() : null;
-        return longest != null && longest.compareTo(request.duration()) < 0 ? longest : request.duration();
+        return breakGlass(request) ? request.grantAtMost() : request.duration();
     }
 
     private static boolean breakGlass(AccessRequestSummary request) {

@@ -49,10 +49,9 @@ class BreakGlassMailRenderer implements MailRenderer {
         AccessRequestSummary request = found.get();
         String what = facts.entitlement(request.entitlementId()).map(EntitlementSummary::resource)
                 .map(resource -> resource + " (" + request.entitlementId().value() + ")").orElse(request.entitlementId().value());
-        String requester = name(request.requesterId());
-        String beneficiary = request.beneficiaryId().equals(request.requesterId()) ? requester : name(request.beneficiaryId());
-        Duration longest = request.policy().longestGrant();
-        Duration lasting = longest != null && longest.compareTo(request.duration()) < 0 ? longest : request.duration();
+        String requester = facts.name(request.requesterId());
+        String beneficiary = request.beneficiaryId().equals(request.requesterId()) ? requester : facts.name(request.beneficiaryId());
+        Duration lasting = request.grantAtMost();
         String reviewers = request.policy().stages().stream().map(PlainWords::stage).collect(Collectors.joining(", then "));
         String ticket = request.ticket() == null ? "-" : request.ticket();
         String text = """
@@ -72,9 +71,5 @@ class BreakGlassMailRenderer implements MailRenderer {
                 Html.escape(requestId.value()), Html.escape(request.justification()), Html.escape(ticket), Html.escape(reviewers));
         return new Rendering.Ready(new Mail(recipient.get().email(), "Break-glass access given: " + what + " for " + beneficiary,
                 text, html));
-    }
-
-    private String name(IdentityId id) {
-        return facts.identity(id).map(IdentitySummary::displayName).map(n -> n + " (" + id.value() + ")").orElse(id.value());
     }
 }

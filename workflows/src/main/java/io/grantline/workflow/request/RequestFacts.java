@@ -37,4 +37,9 @@ public class RequestFacts {
     public Optional<IdentitySummary> identity(IdentityId id) {
         return queries.query(new FindIdentity(id), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join();
     }
+
+    /** "Alice Operator (alice)", or the id alone for an identity the read side does not show. */
+    public String name(IdentityId id) {
+        return identity(id).map(IdentitySummary::displayName).map(name -> name + " (" + id.value() + ")").orElse(id.value());
+    }
 }
