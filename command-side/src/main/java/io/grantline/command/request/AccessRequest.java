@@ -203,8 +203,8 @@ public class AccessRequest {
             int used = breakGlassUses.usesSince(beneficiary.id(), since);
             if (used >= allowance.uses()) {
                 apply(new AccessRequestRejected(id, RejectionReason.BREAK_GLASS_LIMIT, "'" + beneficiary.id().value()
-                        + "' was given break-glass access " + used + " time(s) since " + since + "; this site allows "
-                        + allowance));
+                        + "' was given break-glass access " + used + (used == 1 ? " time" : " times") + " in the last "
+                        + allowance.windowInWords() + "; this site allows " + allowance.uses()));
                 return;
             }
         }

@@ -40,6 +40,21 @@ public record BreakGlassAllowance(int uses, Duration window) {
         }
     }
 
+    /** "30 days", "12 hours", "90 minutes": the window as people say it (a rejection's detail is shown on pages). */
+    public String windowInWords() {
+        if (window.toDays() > 0 && window.equals(Duration.ofDays(window.toDays()))) {
+            return plural(window.toDays(), "day");
+        }
+        if (window.toHours() > 0 && window.equals(Duration.ofHours(window.toHours()))) {
+            return plural(window.toHours(), "hour");
+        }
+        return plural(Math.max(1, window.toMinutes()), "minute");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
     @Override
     public String toString() {
         return uses + " per " + window;

@@ -16,6 +16,14 @@ class BreakGlassAllowanceTest {
     }
 
     @Test
+    void saysItsWindowInWords() {
+        assertThat(BreakGlassAllowance.parse("2 per P30D").windowInWords()).isEqualTo("30 days");
+        assertThat(BreakGlassAllowance.parse("2 per P1D").windowInWords()).isEqualTo("1 day");
+        assertThat(BreakGlassAllowance.parse("2 per PT12H").windowInWords()).isEqualTo("12 hours");
+        assertThat(BreakGlassAllowance.parse("2 per PT90M").windowInWords()).isEqualTo("90 minutes");
+    }
+
+    @Test
     void refusesWhatItCannotReadNamingTheSetting() {
         assertThatThrownBy(() -> BreakGlassAllowance.parse("twice a month"))
                 .hasMessageContaining("grantline.break-glass.per-identity").hasMessageContaining("2 per P30D");

@@ -1,6 +1,5 @@
 package io.grantline.workflow.request;
 
-import io.grantline.api.entitlement.EntitlementSummary;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.request.AccessRequestId;
@@ -62,10 +61,7 @@ class ApprovalMailRenderer implements MailRenderer {
             // the link opens a page read from the read side: a mail sent before it knows the stage would open "not found"
             return new Rendering.NotYet("stage " + stageIndex + " of request " + requestId.value() + " for " + approver.value());
         }
-        EntitlementSummary entitlement = facts.entitlement(request.entitlementId()).orElse(null);
-        String what = entitlement == null ? request.entitlementId().value()
-                : entitlement.resource() + " (" + PlainWords.constant(entitlement.level()) + ", " + PlainWords.constant(entitlement.risk())
-                        + " risk)";
+        String what = facts.access(request.entitlementId());
         // each name is a read-model query: asked once per mail, not once per mention
         String requester = facts.name(request.requesterId());
         String beneficiary = request.beneficiaryId().equals(request.requesterId()) ? requester : facts.name(request.beneficiaryId());

@@ -1,6 +1,5 @@
 package io.grantline.workflow.request;
 
-import io.grantline.api.entitlement.EntitlementSummary;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.request.AccessRequestId;
@@ -47,8 +46,7 @@ class BreakGlassMailRenderer implements MailRenderer {
             return new Rendering.Skip(recipientId.value() + " has no email address for the break-glass notice of " + requestId.value());
         }
         AccessRequestSummary request = found.get();
-        String what = facts.entitlement(request.entitlementId()).map(EntitlementSummary::resource)
-                .map(resource -> resource + " (" + request.entitlementId().value() + ")").orElse(request.entitlementId().value());
+        String what = facts.access(request.entitlementId());
         String requester = facts.name(request.requesterId());
         String beneficiary = request.beneficiaryId().equals(request.requesterId()) ? requester : facts.name(request.beneficiaryId());
         Duration lasting = request.grantAtMost();

@@ -9,6 +9,7 @@ import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.AccessRequestSummary;
 import io.grantline.api.request.FindAccessRequest;
 import java.util.Optional;
+import io.grantline.workflow.words.PlainWords;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -41,5 +42,11 @@ public class RequestFacts {
     /** "Alice Operator (alice)", or the id alone for an identity the read side does not show. */
     public String name(IdentityId id) {
         return identity(id).map(IdentitySummary::displayName).map(name -> name + " (" + id.value() + ")").orElse(id.value());
+    }
+
+    /** "PLC-7 (Operate, Critical risk)", or the entitlement's id alone when the read side does not show it. */
+    public String access(io.grantline.api.entitlement.EntitlementId id) {
+        return entitlement(id).map(found -> found.resource() + " (" + PlainWords.constant(found.level()) + ", "
+                + PlainWords.constant(found.risk()) + " risk)").orElse(id.value());
     }
 }
