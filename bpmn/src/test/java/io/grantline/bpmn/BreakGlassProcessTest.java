@@ -1,6 +1,7 @@
 package io.grantline.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
@@ -149,6 +150,34 @@ class BreakGlassProcessTest {
 
         assertThat(request).as("a review is mandatory: it waits, whatever the time").isWaitingAt("decide");
         assertThat(revokeBreakGlassGrant.wasCalled()).isFalse();
+    }
+
+    @Test
+    void aRejectionThisProcessDidNotDecideRevokesAndTellsTheRequester() {
+        ProcessInstance request = breakGlass("request-7");
+
+        // as the bridge does on AccessRequestRejected: here a review whose reviewers all left, with nobody above them
+        runtimeService.createMessageCorrelation("AccessRequestRejected").processInstanceBusinessKey("request-7")
+                .setVariables(Map.of("rejected", true, "rejectionReason", "NO_APPROVER")).correlateAll();
+        executeDueJobs(request);
+
+        assertThat(request).hasPassed("revokeAfterRejection", "tellRequesterAfterRejection").isEnded();
+        assertThat(revokeBreakGlassGrant.seen("requestId")).containsExactly("request-7");
+        assertThat(notifyRequesterOfRejection.seen("rejectionReason")).containsExactly("NO_APPROVER");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(request.getId()).count()).as("no review left open").isZero();
+    }
+
+    @Test
+    void theGrantCommitsBeforeSecurityIsToldSoANoticeThatFailsNeverHoldsItBack() {
+        ProcessInstance request = runtimeService.startProcessInstanceByKey("break-glass", "request-8", variables("request-8"));
+        announceBreakGlass.doing(execution -> {
+            throw new IllegalStateException("nobody to tell");
+        });
+
+        assertThatThrownBy(() -> executeDueJobs(request)).hasMessageContaining("nobody to tell");
+
+        assertThat(grantAccess.callCount()).as("the grant's job committed on its own").isEqualTo(1);
+        assertThat(request).as("granted, then retrying to tell security").isWaitingAt("announceBreakGlass");
     }
 
     @Test

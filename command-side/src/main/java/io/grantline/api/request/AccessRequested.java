@@ -1,5 +1,6 @@
 package io.grantline.api.request;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.identity.IdentityId;
@@ -8,10 +9,19 @@ import org.axonframework.serialization.Revision;
 
 /**
  * A ticket was filed. {@code duration} is the grant asked for (the entitlement's maximum when none was given);
- * {@code risk} is the entitlement's tier at filing, which the approval policy decides on.
+ * {@code risk} is the entitlement's tier at filing, which the approval policy decides on. {@code authentication}: for
+ * break-glass, how the requester proved who they were when filing; absent (and not written) otherwise, so the JSON of
+ * every other request is what it always was.
  */
 @Revision("1")
 public record AccessRequested(AccessRequestId requestId, IdentityId requesterId, IdentityId beneficiaryId,
                               EntitlementId entitlementId, String justification, String ticket, Duration duration,
-                              boolean emergency, RiskTier risk) implements AccessRequestEvent {
+                              boolean emergency, RiskTier risk,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) DecisionAuthentication authentication)
+        implements AccessRequestEvent {
+
+    public AccessRequested(AccessRequestId requestId, IdentityId requesterId, IdentityId beneficiaryId, EntitlementId entitlementId,
+                           String justification, String ticket, Duration duration, boolean emergency, RiskTier risk) {
+        this(requestId, requesterId, beneficiaryId, entitlementId, justification, ticket, duration, emergency, risk, null);
+    }
 }

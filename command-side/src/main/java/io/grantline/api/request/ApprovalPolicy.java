@@ -28,11 +28,6 @@ public record ApprovalPolicy(List<ApprovalStage> stages, boolean reauthenticatio
         this(stages, reauthentication, longestGrant, decisionTable, false);
     }
 
-    /** The same stages, re-authentication and limit, as reviews after a grant given at once. */
-    public ApprovalPolicy asBreakGlass() {
-        return new ApprovalPolicy(stages, reauthentication, longestGrant, decisionTable, true);
-    }
-
     /** A deployed decision table: its key and the version that was evaluated. */
     public record DecisionTableRef(String key, int version) {
     }

@@ -7,9 +7,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Files a ticket for {@code beneficiaryId}: the requester themself, or a non-human identity the requester owns.
- * {@code duration} may be null (the entitlement's maximum).
+ * {@code duration} may be null (the entitlement's maximum). {@code authentication} is how the requester proved who they
+ * are with this call, as the web layer saw it: break-glass asks for a fresh proof; null when not reported.
  */
 public record FileAccessRequest(@TargetAggregateIdentifier AccessRequestId requestId, IdentityId requesterId,
                                 IdentityId beneficiaryId, EntitlementId entitlementId, String justification, String ticket,
-                                Duration duration, boolean emergency) {
+                                Duration duration, boolean emergency, DecisionAuthentication authentication) {
+
+    public FileAccessRequest(AccessRequestId requestId, IdentityId requesterId, IdentityId beneficiaryId, EntitlementId entitlementId,
+                             String justification, String ticket, Duration duration, boolean emergency) {
+        this(requestId, requesterId, beneficiaryId, entitlementId, justification, ticket, duration, emergency, null);
+    }
 }

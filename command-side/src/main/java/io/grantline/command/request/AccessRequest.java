@@ -50,6 +50,7 @@ import io.grantline.command.request.AccessRequestRuleViolation.AlreadyHeld;
 import io.grantline.command.request.AccessRequestRuleViolation.ApprovalIncomplete;
 import io.grantline.command.request.AccessRequestRuleViolation.BeneficiaryNotAllowed;
 import io.grantline.command.request.AccessRequestRuleViolation.DecisionAlreadyRecorded;
+import io.grantline.command.request.AccessRequestRuleViolation.FreshSignInRequired;
 import io.grantline.command.request.AccessRequestRuleViolation.InvalidRequestField;
 import io.grantline.command.request.AccessRequestRuleViolation.NotAnApprover;
 import io.grantline.command.request.AccessRequestRuleViolation.NotYourRequest;
@@ -91,6 +92,11 @@ public class AccessRequest {
 
     static final int LONGEST_TEXT = 2000;
     static final int LONGEST_TICKET = 100;
+    /**
+     * The floor under any break-glass policy, whatever a site's table says (an older table without the emergency input
+     * gives its usual answer): at most 4 hours, reviewers sign in afresh, and OT security always reviews.
+     */
+    static final Duration BREAK_GLASS_LONGEST = Duration.ofHours(4);
     /** How far up the management chain a stage may move before nobody is left to decide it. */
     private static final int LONGEST_MANAGEMENT_CHAIN = 10;
 
@@ -158,6 +164,10 @@ public class AccessRequest {
 
         IdentityId requester = command.requesterId();
         IdentityFacts beneficiary = identities.requireActiveHuman(requester, "requesterId");
+        // break-glass is a person's own access in an emergency; a non-human identity's access is asked for the usual way
+        requireField(!command.emergency() || command.beneficiaryId() == null || command.beneficiaryId().equals(requester),
+                "emergency", "break-glass is for the requester's own access; a non-human identity's access is requested the"
+                        + " usual way");
         if (command.beneficiaryId() != null && !command.beneficiaryId().equals(requester)) {
             beneficiary = identities.require(command.beneficiaryId(), "beneficiaryId");
             boolean ownedNonHuman = !beneficiary.kind().isHuman() && requester.equals(beneficiary.ownerId())
@@ -188,14 +198,19 @@ public class AccessRequest {
             throw new SeparationOfDutiesConflict(beneficiary.id().value(), entitlement.id().value(), conflict.get().value());
         }
         boolean emergency = command.emergency();
+        DecisionAuthentication filedWith = command.authentication();
+        if (emergency && (filedWith == null || filedWith.method() == null
+                || !filedWith.freshAt(clock.instant(), settings.reauthenticationMaxAge()))) {
+            throw new FreshSignInRequired(settings.reauthenticationMaxAge());
+        }
         ApprovalPolicy applied = requireWellFormed(policies.decide(entitlement.risk(), entitlement.level(), beneficiary.kind(),
                 entitlement.zone(), emergency));
         if (emergency) {
-            applied = applied.asBreakGlass();
+            applied = breakGlassFloor(applied);
         }
 
         apply(new AccessRequested(id, requester, beneficiary.id(), entitlement.id(), command.justification().strip(), ticket,
-                duration, emergency, entitlement.risk()));
+                duration, emergency, entitlement.risk(), emergency ? filedWith : null));
         apply(new ApprovalPolicyApplied(id, applied));
         if (emergency) {
             BreakGlassAllowance allowance = settings.breakGlass();
@@ -300,14 +315,14 @@ public class AccessRequest {
 
         apply(new ApprovalDecisionRecorded(id, index, stage.name(), approver, command.outcome(), comment, command.channel(),
                 address, authentication, fresh, now));
-        Instant asked = stage.askedAt().get(approver);
-        if (command.outcome() == DecisionOutcome.APPROVE && asked != null) {
-            // another node's clock may be a little behind: never a negative interval
-            Duration afterAsked = asked.isAfter(now) ? Duration.ZERO : Duration.between(asked, now);
-            Duration within = settings.fastApprovalWithin();
-            if (within != null && afterAsked.compareTo(within) < 0) {
-                apply(new ApprovalDecisionFlagged(id, index, approver, DecisionFlag.FAST_APPROVAL, afterAsked));
-            }
+        Duration within = settings.fastApprovalWithin();
+        if (command.outcome() == DecisionOutcome.APPROVE && stage.askedAt().containsKey(approver) && within != null
+                && afterAsked(stage, approver, now).compareTo(within) < 0) {
+            apply(new ApprovalDecisionFlagged(id, index, approver, DecisionFlag.FAST_APPROVAL, afterAsked(stage, approver, now)));
+        }
+        if (command.outcome() == DecisionOutcome.REJECT && breakGlass) {
+            // given, then found wrong: a fact security looks at, whether or not the grant is still running
+            apply(new ApprovalDecisionFlagged(id, index, approver, DecisionFlag.BREAK_GLASS_REJECTED, afterAsked(stage, approver, now)));
         }
         if (command.outcome() == DecisionOutcome.REJECT) {
             apply(new AccessRequestRejected(id, RejectionReason.APPROVER_REJECTED, breakGlass
@@ -605,6 +620,24 @@ public class AccessRequest {
             throw new StageNotFound(id.value(), index);
         }
         return stage;
+    }
+
+    /** How long after the stage was put to {@code approver} (their mail queued) the decision came; zero when unknown. */
+    private static Duration afterAsked(Stage stage, IdentityId approver, Instant now) {
+        Instant asked = stage.askedAt().get(approver);
+        // another node's clock may be a little behind: never a negative interval
+        return asked == null || asked.isAfter(now) ? Duration.ZERO : Duration.between(asked, now);
+    }
+
+    /** The site's answer for an emergency, never weaker than {@link #BREAK_GLASS_LONGEST}'s floor. */
+    private static ApprovalPolicy breakGlassFloor(ApprovalPolicy table) {
+        List<ApprovalStage> reviews = new java.util.ArrayList<>(table.stages());
+        if (!reviews.contains(ApprovalStage.OT_SECURITY)) {
+            reviews.add(ApprovalStage.OT_SECURITY);
+        }
+        Duration longest = table.longestGrant() == null || table.longestGrant().compareTo(BREAK_GLASS_LONGEST) > 0
+                ? BREAK_GLASS_LONGEST : table.longestGrant();
+        return new ApprovalPolicy(reviews, true, longest, table.decisionTable(), true);
     }
 
     /** Stages are decided while a request is pending, and a break-glass grant's reviews after it was approved. */

@@ -74,6 +74,13 @@ public final class AccessRequestRuleViolation {
         }
     }
 
+    public static final class FreshSignInRequired extends RuleViolation {
+        FreshSignInRequired(java.time.Duration maxAge) {
+            super(Kind.FORBIDDEN, "emergency", "break-glass is given only to someone who signed in within the last "
+                    + maxAge.toMinutes() + " minutes or gives their password with the request; an API token is not enough");
+        }
+    }
+
     public static final class ReauthenticationRequired extends RuleViolation {
         ReauthenticationRequired() {
             super(Kind.FORBIDDEN, null, "this stage counts a decision only from an approver who signed in again recently"

@@ -4,6 +4,7 @@ import static io.grantline.command.common.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.grantline.api.common.RuleViolation.Kind;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.grant.GrantId;
@@ -17,54 +18,56 @@ import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.AccessRequestRejected;
 import io.grantline.api.request.AccessRequestTimedOut;
 import io.grantline.api.request.AccessRequested;
+import io.grantline.api.request.ApprovalDecisionFlagged;
 import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalPolicy;
 import io.grantline.api.request.ApprovalPolicyApplied;
-import io.grantline.api.request.ApprovalStage;
-import io.grantline.api.request.DecisionAuthentication;
-import io.grantline.api.request.ApprovalStageEscalated;
 import io.grantline.api.request.ApprovalResult;
+import io.grantline.api.request.ApprovalStage;
+import io.grantline.api.request.ApprovalStageEscalated;
 import io.grantline.api.request.ApprovalStageOpened;
 import io.grantline.api.request.ApprovalStageReassigned;
-import io.grantline.api.request.ReassignApprovalStage;
-import io.grantline.api.request.RejectApprovedRequest;
 import io.grantline.api.request.ApproveAccessRequest;
 import io.grantline.api.request.CancelAccessRequest;
 import io.grantline.api.request.CheckSeparationOfDuties;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.DecisionChannel;
+import io.grantline.api.request.DecisionFlag;
 import io.grantline.api.request.DecisionOutcome;
 import io.grantline.api.request.EscalateApprovalStage;
 import io.grantline.api.request.FileAccessRequest;
 import io.grantline.api.request.OpenApprovalStage;
+import io.grantline.api.request.ReassignApprovalStage;
 import io.grantline.api.request.RecordApprovalDecision;
+import io.grantline.api.request.RejectApprovedRequest;
 import io.grantline.api.request.RejectionReason;
 import io.grantline.api.request.StageRouting;
 import io.grantline.api.request.TimeOutAccessRequest;
-import io.grantline.api.common.RuleViolation.Kind;
 import io.grantline.command.entitlement.EntitlementFacts;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementNotFound;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementRetiredAlready;
 import io.grantline.command.entitlement.KnownEntitlements;
 import io.grantline.command.grant.KnownHoldings;
+import io.grantline.command.identity.IdentityFacts;
 import io.grantline.command.identity.IdentityRuleViolation.IdentityNotFound;
 import io.grantline.command.identity.IdentityRuleViolation.NotAnActiveHuman;
-import io.grantline.command.identity.IdentityFacts;
 import io.grantline.command.identity.KnownIdentities;
 import io.grantline.command.request.AccessRequestRuleViolation.AlreadyHeld;
-import io.grantline.command.request.AccessRequestRuleViolation.ApproverNotActive;
-import io.grantline.command.request.AccessRequestRuleViolation.SecondStageForSameApprover;
-import io.grantline.command.request.AccessRequestRuleViolation.StageNotInPolicy;
 import io.grantline.command.request.AccessRequestRuleViolation.ApprovalIncomplete;
+import io.grantline.command.request.AccessRequestRuleViolation.ApproverNotActive;
 import io.grantline.command.request.AccessRequestRuleViolation.BeneficiaryNotAllowed;
 import io.grantline.command.request.AccessRequestRuleViolation.DecisionAlreadyRecorded;
+import io.grantline.command.request.AccessRequestRuleViolation.FreshSignInRequired;
 import io.grantline.command.request.AccessRequestRuleViolation.InvalidRequestField;
 import io.grantline.command.request.AccessRequestRuleViolation.NotAnApprover;
 import io.grantline.command.request.AccessRequestRuleViolation.NotYourRequest;
 import io.grantline.command.request.AccessRequestRuleViolation.ReauthenticationRequired;
 import io.grantline.command.request.AccessRequestRuleViolation.RequestNotPending;
+import io.grantline.command.request.AccessRequestRuleViolation.SecondStageForSameApprover;
 import io.grantline.command.request.AccessRequestRuleViolation.SelfApprovalForbidden;
 import io.grantline.command.request.AccessRequestRuleViolation.SeparationOfDutiesConflict;
 import io.grantline.command.request.AccessRequestRuleViolation.StageNotFound;
+import io.grantline.command.request.AccessRequestRuleViolation.StageNotInPolicy;
 import io.grantline.command.request.AccessRequestRuleViolation.StageOutOfOrder;
 import java.time.Clock;
 import java.time.Duration;
@@ -305,8 +308,41 @@ class AccessRequestTest {
                 .when(decide(0, OLGA, DecisionOutcome.REJECT, true))
                 .expectEvents(new ApprovalDecisionRecorded(REQUEST, 0, ApprovalStage.RESOURCE_OWNER, OLGA, DecisionOutcome.REJECT,
                                 null, DecisionChannel.EMAIL_LINK, "192.0.2.10", PASSWORD, true, NOW),
+                        new ApprovalDecisionFlagged(REQUEST, 0, OLGA, DecisionFlag.BREAK_GLASS_REJECTED, Duration.ZERO),
                         new AccessRequestRejected(REQUEST, RejectionReason.APPROVER_REJECTED, "break-glass access rejected in"
                                 + " review by olga at stage RESOURCE_OWNER; the grant is revoked"));
+    }
+
+    @Test
+    void aSiteTableWeakerThanTheFloorIsRaisedToItForBreakGlass() {
+        // a table written before the emergency input: its usual answer, no limit, no fresh sign-in, the manager only
+        policies.always(new ApprovalPolicy(List.of(ApprovalStage.MANAGER), false, null, KnownPolicies.TABLE));
+        fixture.givenNoPriorActivity()
+                .when(emergency())
+                .expectEvents(emergencyFiled(), new ApprovalPolicyApplied(REQUEST, new ApprovalPolicy(List.of(ApprovalStage.MANAGER,
+                        ApprovalStage.OT_SECURITY), true, Duration.ofHours(4), KnownPolicies.TABLE, true)));
+    }
+
+    @Test
+    void breakGlassAsksForAFreshSignInNotAnApiTokenOrAnOldSession() {
+        for (DecisionAuthentication stale : new DecisionAuthentication[] {null, new DecisionAuthentication(DecisionAuthentication.Method.API_TOKEN, null),
+                new DecisionAuthentication(DecisionAuthentication.Method.SESSION, NOW.minus(Duration.ofMinutes(6)))}) {
+            fixture.givenNoPriorActivity()
+                    .when(emergencyWith(stale))
+                    .expectException(violation(FreshSignInRequired.class, Kind.FORBIDDEN, "emergency"))
+                    .expectNoEvents();
+        }
+        fixture.givenNoPriorActivity()
+                .when(emergencyWith(new DecisionAuthentication(DecisionAuthentication.Method.SESSION, NOW.minus(Duration.ofMinutes(4)))))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void breakGlassIsForTheRequestersOwnAccessNotANonHumanIdentitys() {
+        fixture.givenNoPriorActivity()
+                .when(new FileAccessRequest(REQUEST, ALICE, HISTORIAN, HISTORIAN_WRITE, "historian is down", null, null, true, PASSWORD))
+                .expectException(violation(InvalidRequestField.class, Kind.INVALID, "emergency"))
+                .expectNoEvents();
     }
 
     @Test
@@ -1056,16 +1092,22 @@ class AccessRequestTest {
 
     /** Alice needs PLC-7 now: line 3 is down. */
     private static FileAccessRequest emergency() {
-        return new FileAccessRequest(REQUEST, ALICE, null, OPERATE, "line 3 is down", "INC-17", null, true);
+        return emergencyWith(PASSWORD);
+    }
+
+    private static FileAccessRequest emergencyWith(DecisionAuthentication authentication) {
+        return new FileAccessRequest(REQUEST, ALICE, null, OPERATE, "line 3 is down", "INC-17", null, true, authentication);
     }
 
     private static AccessRequested emergencyFiled() {
         return new AccessRequested(REQUEST, ALICE, ALICE, OPERATE, "line 3 is down", "INC-17", Duration.ofDays(2), true,
-                RiskTier.CRITICAL);
+                RiskTier.CRITICAL, PASSWORD);
     }
 
     private static ApprovalPolicyApplied emergencyPolicy() {
-        return new ApprovalPolicyApplied(REQUEST, KnownPolicies.EMERGENCY.asBreakGlass());
+        ApprovalPolicy emergency = KnownPolicies.EMERGENCY;
+        return new ApprovalPolicyApplied(REQUEST, new ApprovalPolicy(emergency.stages(), true, emergency.longestGrant(),
+                emergency.decisionTable(), true));
     }
 
     private static AccessRequestApproved emergencyApproved() {

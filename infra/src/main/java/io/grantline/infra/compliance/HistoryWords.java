@@ -55,7 +55,9 @@ class HistoryWords {
                     + list(p.path("approverIds"));
             case "ApprovalDecisionRecorded" -> ("APPROVE".equals(p.path("outcome").asText()) ? "approved" : "rejected")
                     + " stage " + (p.path("stageIndex").asInt() + 1) + " (" + stage(p) + ")";
-            case "ApprovalDecisionFlagged" -> "flagged: stage " + (p.path("stageIndex").asInt() + 1) + " was approved "
+            case "ApprovalDecisionFlagged" -> "BREAK_GLASS_REJECTED".equals(p.path("flag").asText())
+                    ? "flagged: " + text(p, "approverId") + " rejected break-glass access in review"
+                    : "flagged: stage " + (p.path("stageIndex").asInt() + 1) + " was approved "
                     + PlainWords.seconds(duration(p.path("afterAsked"))) + " after " + text(p, "approverId") + " was asked";
             case "AccessRequestApproved" -> "the request was approved";
             case "AccessRequestRejected" -> "the request was rejected";

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grantline.api.grant.EndReason;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.request.AccessRequested;
+import io.grantline.api.request.ApprovalDecisionFlagged;
+import io.grantline.api.request.DecisionFlag;
 import io.grantline.infra.axon.ActorMetadata;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -65,7 +67,8 @@ class SecurityEventStream {
 
     /** Break-glass, whose use and whose rejection in review a security operations centre watches most closely. */
     static final Kind BREAK_GLASS_USED = new Kind("Break-glass access requested", 8);
-    static final Kind BREAK_GLASS_REJECTED = new Kind("Break-glass access rejected in review and revoked", 8);
+    static final Kind BREAK_GLASS_REJECTED = new Kind("Break-glass grant revoked after its review rejected it", 8);
+    static final Kind BREAK_GLASS_REJECTED_IN_REVIEW = new Kind("Break-glass access rejected in review", 8);
 
     /** What a fact is on the stream, or null when it is not streamed. */
     static Kind kindOf(Object payload) {
@@ -74,6 +77,10 @@ class SecurityEventStream {
         }
         if (payload instanceof GrantRevoked revoked && revoked.reason() == EndReason.BREAK_GLASS_REJECTED) {
             return BREAK_GLASS_REJECTED;
+        }
+        if (payload instanceof ApprovalDecisionFlagged flagged && flagged.flag() == DecisionFlag.BREAK_GLASS_REJECTED) {
+            // recorded whether or not the grant was still running when the review found it wrong
+            return BREAK_GLASS_REJECTED_IN_REVIEW;
         }
         return STREAMED.get(payload.getClass().getSimpleName());
     }

@@ -43,9 +43,21 @@ class BreakGlassJourneyTest extends GrantlineIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> admin().get("/api/identities/" + security).json().path("status").asText()
                 .equals("ACTIVE"));
 
+        // a stolen API token is not enough: break-glass asks for the person's own, fresh proof (here, the password on the call)
+        String token = as(engineer).post("/api/tokens", "{\"name\":\"scripts\"}").json().get("token").asText();
+        long since = eventStore.head();
+        Api.Response withToken = api().bearer(token).post("/api/access-requests", """
+                {"entitlementId":"%s","justification":"line 3 is down","emergency":true}""".formatted(plc));
+        assertThat(withToken.status()).as("%s", withToken).isEqualTo(403);
+        assertThat(withToken.json().path("field").asText()).isEqualTo("emergency");
+        assertThat(eventStore.countOfTypeSince(since, "AccessRequested")).as("nothing filed").isZero();
+
         // granted at once, for four hours at most, with no approval before it
         String first = emergency(engineer, plc);
         JsonNode request = awaitGranted(first);
+        JsonNode filed = admin().get("/api/compliance/grants/" + request.path("grantId").asText() + "/history").json().get("events").get(0);
+        assertThat(filed.path("type").asText()).isEqualTo("AccessRequested");
+        assertThat(filed.at("/payload/authentication/method").asText()).as("how the engineer proved who they were").isEqualTo("PASSWORD_ON_POST");
         assertThat(request.path("status").asText()).isEqualTo("APPROVED");
         assertThat(request.path("policy").path("breakGlass").asBoolean()).isTrue();
         assertThat(request.path("policy").path("reauthentication").asBoolean()).isTrue();
@@ -91,7 +103,7 @@ class BreakGlassJourneyTest extends GrantlineIntegrationTest {
         JsonNode rejected = admin().get("/api/access-requests/" + second).json();
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.path("rejection").path("reason").asText()).isEqualTo("APPROVER_REJECTED");
-        assertThat(mailbox.awaitMail(engineer + "@plant.example", "Break-glass access revoked").getSubject()).contains("drive-3-engineer");
+        assertThat(mailbox.awaitMail(engineer + "@plant.example", "Break-glass access rejected in review").getSubject()).contains("drive-3-engineer");
 
         // a third emergency within the month is beyond the allowance: recorded, rejected, nothing granted
         String third = emergency(engineer, hmi);
@@ -102,6 +114,26 @@ class BreakGlassJourneyTest extends GrantlineIntegrationTest {
         assertThat(refused.has("grantId")).isFalse();
         assertThat(Mailbox.htmlPart(mailbox.awaitMail(engineer + "@plant.example", "Not granted"))).contains("break-glass");
         assertThat(admin().get("/api/grants?identityId=" + engineer + "&status=ACTIVE").json().toString()).doesNotContain(hmi);
+    }
+
+    @Test
+    void aReviewLeftWithNobodyWhoMayDecideRevokesTheBreakGlassGrant() {
+        Catalog catalog = new Catalog(admin());
+        String owner = catalog.signIn(catalog.person("lone-owner", null), PASSWORD);
+        String engineer = catalog.signIn(catalog.person("nina", owner), PASSWORD);
+        String valve = catalog.entitlement("valve-9-operate", "HIGH", owner, "PT8H");
+        String first = emergency(engineer, valve);
+        String grantId = awaitGranted(first).path("grantId").asText();
+        awaitGrantStatus(grantId, "ACTIVE");
+        awaitTask(owner, first);
+
+        // the only reviewer leaves, and nobody above them may decide the review
+        assertThat(admin().post("/api/identities/" + owner + "/departure", "{\"reason\":\"left the company\"}").status()).isEqualTo(202);
+
+        JsonNode revoked = awaitGrantStatus(grantId, "ENDED");
+        assertThat(revoked.path("endReason").asText()).isEqualTo("BREAK_GLASS_REJECTED");
+        JsonNode rejected = admin().get("/api/access-requests/" + first).json();
+        assertThat(rejected.path("rejection").path("reason").asText()).isEqualTo("NO_APPROVER");
     }
 
     private String emergency(String requester, String entitlement) {

@@ -10,6 +10,8 @@ import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.AccessRequested;
+import io.grantline.api.request.ApprovalDecisionFlagged;
+import io.grantline.api.request.DecisionFlag;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,14 @@ class SecurityEventKindsTest {
     void aBreakGlassGrantRejectedInReviewStandsOutFromOtherGrantEnds() {
         assertThat(SecurityEventStream.kindOf(revoked(EndReason.BREAK_GLASS_REJECTED))).isEqualTo(SecurityEventStream.BREAK_GLASS_REJECTED);
         assertThat(SecurityEventStream.kindOf(revoked(EndReason.EXPIRED)).name()).isEqualTo("Grant ended");
+    }
+
+    @Test
+    void aRejectionInReviewIsStreamedEvenWhenTheGrantHadEndedAlreadyAndAFastApprovalLessSeverely() {
+        assertThat(SecurityEventStream.kindOf(new ApprovalDecisionFlagged(AccessRequestId.of("r-1"), 0, ERIK,
+                DecisionFlag.BREAK_GLASS_REJECTED, Duration.ofHours(9))).severity()).isEqualTo(8);
+        assertThat(SecurityEventStream.kindOf(new ApprovalDecisionFlagged(AccessRequestId.of("r-1"), 0, ERIK,
+                DecisionFlag.FAST_APPROVAL, Duration.ofSeconds(2))).severity()).isEqualTo(6);
     }
 
     private static AccessRequested requested(boolean emergency) {

@@ -4,6 +4,7 @@ import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.identity.SponsorAssigned;
 import io.grantline.api.request.AccessRequestCancelled;
+import io.grantline.api.request.AccessRequestRejected;
 import io.grantline.api.request.ApprovalDecisionRecorded;
 import io.grantline.api.request.ApprovalPolicyApplied;
 import io.grantline.api.request.ApprovalStageReassigned;
@@ -99,6 +100,19 @@ public class ProcessBridge {
         for (String taskId : stages.openTaskIds(event.requestId(), event.stageIndex())) {
             stages.moveTo(taskId, event.requestId(), event.approverIds(), ApprovalMails.Occasion.REASSIGNED);
         }
+    }
+
+    /**
+     * A break-glass process learns of a rejection it did not decide itself (a review whose reviewers all left, a refusal
+     * at filing): it revokes the grant, if any, and tells the requester. An access request's process has no such
+     * subscription, and nothing happens.
+     */
+    @EventHandler
+    void on(AccessRequestRejected event, @MetaDataValue(ACTOR) String actor) {
+        Map<String, Object> variables = new HashMap<>(StageVariables.rejectedFor(event.reason()));
+        causedBy(variables, actor);
+        runtime.createMessageCorrelation("AccessRequestRejected").processInstanceBusinessKey(event.requestId().value())
+                .setVariables(variables).correlateAll();
     }
 
     @EventHandler

@@ -1,11 +1,11 @@
 package io.grantline.workflow.request;
 
 import io.grantline.api.entitlement.FindEntitlementOwnerNow;
+import io.grantline.api.identity.FindIdentityNow;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.ListActiveHolders;
-import io.grantline.api.identity.FindIdentityNow;
 import io.grantline.api.identity.Role;
 import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.AccessRequested;
@@ -46,9 +46,26 @@ class AnnounceBreakGlassDelegate implements JavaDelegate {
         Set<IdentityId> recipients = new TreeSet<>();
         queries.query(new FindEntitlementOwnerNow(filed.entitlementId()), ResponseTypes.optionalInstanceOf(IdentityId.class)).join()
                 .filter(this::active).ifPresent(recipients::add);
-        queries.query(new ListActiveHolders(Role.OT_SECURITY), ResponseTypes.multipleInstancesOf(IdentitySummary.class)).join()
-                .forEach(holder -> recipients.add(holder.id()));
+        recipients.addAll(holdersOf(Role.OT_SECURITY));
+        // the person who used break-glass is not who it is announced to
+        recipients.remove(filed.requesterId());
+        if (recipients.isEmpty()) {
+            recipients.addAll(holdersOf(Role.SECURITY_OPERATOR));
+            recipients.addAll(holdersOf(Role.ADMINISTRATOR));
+            recipients.remove(filed.requesterId());
+        }
+        if (recipients.isEmpty()) {
+            // "security is told" must not quietly mean nobody: an incident in Cockpit until someone is there to tell
+            throw new IllegalStateException("nobody but the requester can be told of break-glass request " + requestId.value());
+        }
         mails.granted(requestId, recipients);
+    }
+
+    private Set<IdentityId> holdersOf(Role role) {
+        Set<IdentityId> holders = new TreeSet<>();
+        queries.query(new ListActiveHolders(role), ResponseTypes.multipleInstancesOf(IdentitySummary.class)).join()
+                .forEach(holder -> holders.add(holder.id()));
+        return holders;
     }
 
     private boolean active(IdentityId person) {

@@ -68,16 +68,16 @@ class RejectionMailRenderer implements MailRenderer {
 
     private static Rendering revoked(IdentitySummary requester, AccessRequestSummary request, String what, String why) {
         String text = """
-                The break-glass access of request %s to %s was rejected in review and is revoked now.
+                The break-glass access of request %s to %s was rejected in review: it is revoked (if it had not ended already).
 
                 Why: %s
                 Justification you gave: %s
                 """.formatted(request.id().value(), what, why, request.justification());
         String html = """
-                <p>The break-glass access of request %s to <strong>%s</strong> was rejected in review and is revoked now.</p>
+                <p>The break-glass access of request %s to <strong>%s</strong> was rejected in review: it is revoked (if it had not ended already).</p>
                 <p>Why: %s<br>Justification you gave: %s</p>
                 """.formatted(Html.escape(request.id().value()), Html.escape(what), Html.escape(why), Html.escape(request.justification()));
-        return new Rendering.Ready(new Mail(requester.email(), "Break-glass access revoked: " + what, text, html));
+        return new Rendering.Ready(new Mail(requester.email(), "Break-glass access rejected in review: " + what, text, html));
     }
 
     private static String why(RejectionReason reason) {

@@ -84,6 +84,11 @@ public final class StageVariables {
         return reason == null ? null : RejectionReason.valueOf(reason.toString());
     }
 
+    /** The variables with which the bridge tells a process of a rejection it did not decide itself. */
+    public static Map<String, Object> rejectedFor(RejectionReason reason) {
+        return Map.of(REJECTED, true, REJECTION_REASON, reason.name());
+    }
+
     /** The variables with which the bridge completes a stage's task when its decision arrives. */
     public static Map<String, Object> decided(boolean rejected) {
         return rejected ? Map.of(REJECTED, true, REJECTION_REASON, RejectionReason.APPROVER_REJECTED.name())

@@ -9,12 +9,15 @@ import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.AccessRequestStatus;
 import io.grantline.api.request.AccessRequestSummary;
 import io.grantline.api.request.CancelAccessRequest;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.FileAccessRequest;
 import io.grantline.api.request.FindAccessRequest;
 import io.grantline.api.request.ListAccessRequests;
+import io.grantline.infra.security.ApproverAuthentication;
 import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.Callers;
 import io.grantline.infra.web.NotFound;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -47,18 +50,38 @@ class AccessRequestController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ApproverAuthentication proofs;
 
-    AccessRequestController(CommandGateway commands, QueryGateway queries) {
+    AccessRequestController(CommandGateway commands, QueryGateway queries, ApproverAuthentication proofs) {
         this.commands = commands;
         this.queries = queries;
+        this.proofs = proofs;
     }
 
     @PostMapping
-    ResponseEntity<Accepted> file(@Valid @RequestBody FileRequestBody body, Authentication auth) {
+    ResponseEntity<Accepted> file(@Valid @RequestBody FileRequestBody body, Authentication auth, HttpServletRequest http) {
+        return file(body, auth, http, null);
+    }
+
+    /**
+     * Files the request. For break-glass the aggregate asks how the requester proved who they are with this call: the
+     * password on it (HTTP Basic, or {@code formPassword} from the request page), a recent OIDC or browser sign-in; an
+     * API token never counts.
+     */
+    ResponseEntity<Accepted> file(FileRequestBody body, Authentication auth, HttpServletRequest http, String formPassword) {
         IdentityId requester = Callers.identity(auth);
+        boolean emergency = Boolean.TRUE.equals(body.emergency());
+        DecisionAuthentication proof = null;
+        if (emergency) {
+            try {
+                proof = proofs.of(http, auth, requester, formPassword, DecisionAuthentication.Method.API_TOKEN);
+            } catch (ApproverAuthentication.Refused refused) {
+                throw new AccessDeniedException(refused.getMessage());
+            }
+        }
         AccessRequestId id = AccessRequestId.random();
         commands.sendAndWait(new FileAccessRequest(id, requester, body.beneficiaryId() == null ? requester : body.beneficiaryId(),
-                body.entitlementId(), body.justification(), body.ticket(), body.duration(), Boolean.TRUE.equals(body.emergency())));
+                body.entitlementId(), body.justification(), body.ticket(), body.duration(), emergency, proof));
         return Accepted.at("/api/access-requests", id.value());
     }
 

@@ -17,6 +17,7 @@ import io.grantline.infra.web.pages.Names;
 import io.grantline.infra.web.pages.Page;
 import io.grantline.infra.web.pages.ReadSide;
 import io.grantline.infra.web.pages.Words;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -94,7 +95,8 @@ class RequestPages {
     String file(@RequestParam(required = false) String entitlementId, @RequestParam(required = false) String beneficiaryId,
                 @RequestParam(required = false) String justification, @RequestParam(required = false) String ticket,
                 @RequestParam(required = false) String duration, @RequestParam(defaultValue = "false") boolean emergency,
-                Authentication auth, RedirectAttributes flash) {
+                @RequestParam(required = false) String password, Authentication auth, HttpServletRequest http,
+                RedirectAttributes flash) {
         return forms.attempt(flash, "/requests/new" + (entitlementId == null || entitlementId.isBlank() ? "" : "?entitlement=" + entitlementId), () -> {
             if (entitlementId == null || entitlementId.isBlank()) {
                 throw new Forms.Invalid("Entitlement", "choose the access you need");
@@ -105,7 +107,7 @@ class RequestPages {
             if (body.justification() == null) {
                 throw new Forms.Invalid("Justification", "say why you need this access");
             }
-            String id = requests.file(body, auth).getBody().id();
+            String id = requests.file(body, auth, http, emergency ? password : null).getBody().id();
             ReadSide.awaitVisible(() -> find(id));
             flash.addFlashAttribute("notice", emergency
                     ? "Your break-glass request is filed: it is granted in a moment, and reviewed afterwards."
