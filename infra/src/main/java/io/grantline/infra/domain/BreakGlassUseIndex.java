@@ -13,15 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The break-glass requests of each identity, kept by a subscribing processor in the transaction that files them, so the
- * allowance is counted from the event store and never from a read model that may lag. An attempt the allowance
- * refused is not a use.
+ * The break-glass requests of each identity, kept in the transaction that files them, so the allowance is counted from
+ * the event store and never from a read model that may lag. An attempt the allowance refused is not a use. It shares
+ * the subscribing processor of the active-grant index (what an identity was given): every subscribing processor is one
+ * more pass over each event published, on every command.
  */
 @Component
-@ProcessingGroup(BreakGlassUseIndex.PROCESSING_GROUP)
+@ProcessingGroup(ActiveGrantIndex.PROCESSING_GROUP)
 class BreakGlassUseIndex implements BreakGlassUses {
-
-    static final String PROCESSING_GROUP = "break-glass-uses";
 
     private final JdbcClient jdbc;
 
