@@ -326,8 +326,8 @@ public class AccessRequest {
         }
         if (command.outcome() == DecisionOutcome.REJECT) {
             apply(new AccessRequestRejected(id, RejectionReason.APPROVER_REJECTED, breakGlass
+                    // the grant's own stream says whether it was still running to be revoked, or had ended already
                     ? "break-glass access rejected in review by " + approver.value() + " at stage " + stage.name()
-                    + "; the grant is revoked"
                     : "rejected by " + approver.value() + " at stage " + stage.name()));
         }
     }

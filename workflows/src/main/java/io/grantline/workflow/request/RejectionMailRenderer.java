@@ -1,6 +1,5 @@
 package io.grantline.workflow.request;
 
-import io.grantline.api.entitlement.EntitlementSummary;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.AccessRequestSummary;
@@ -44,8 +43,7 @@ class RejectionMailRenderer implements MailRenderer {
             return new Rendering.Skip("requester " + request.requesterId().value() + " of rejected request " + requestId.value()
                     + " has no email address");
         }
-        String what = facts.entitlement(request.entitlementId()).map(EntitlementSummary::resource)
-                .map(resource -> resource + " (" + request.entitlementId().value() + ")").orElse(request.entitlementId().value());
+        String what = facts.access(request.entitlementId());
         String reason = payload.get("reason");
         String why = why(reason == null ? null : RejectionReason.valueOf(reason));
         boolean rejectedInReview = "APPROVER_REJECTED".equals(reason) || "NO_APPROVER".equals(reason);
