@@ -25,10 +25,14 @@ public record AccessRequestSummary(AccessRequestId id, IdentityId requesterId, I
         return longest != null && duration != null && longest.compareTo(duration) < 0 ? longest : duration;
     }
 
+    /** Emergency access, granted at once: its stages review the grant afterwards. */
+    public boolean breakGlass() {
+        return policy != null && policy.breakGlass();
+    }
+
     /** Stages are decided while a request is pending, and a break-glass grant's reviews after it was approved. */
     public boolean openForDecisions() {
-        return status == AccessRequestStatus.PENDING
-                || (status == AccessRequestStatus.APPROVED && policy != null && policy.breakGlass());
+        return status == AccessRequestStatus.PENDING || (status == AccessRequestStatus.APPROVED && breakGlass());
     }
 
     public record Stage(int index, ApprovalStage name, Set<IdentityId> approverIds, boolean reauthenticationRequired,

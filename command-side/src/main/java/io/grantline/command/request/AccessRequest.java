@@ -66,6 +66,7 @@ import io.grantline.command.request.AccessRequestRuleViolation.SecondStageForSam
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,11 +225,9 @@ public class AccessRequest {
             }
         }
         if (applied.stages().isEmpty()) {
-            // a policy that names no stage must never grant without an approval (nor break-glass without a review)
-            apply(new AccessRequestRejected(id, RejectionReason.NO_APPROVER, emergency
-                    ? "the approval policy names nobody to review break-glass access; nothing is granted without a review"
-                    : "the approval policy names no stage for " + entitlement.risk() + " risk; nothing is granted without an"
-                    + " approval"));
+            // a policy that names no stage must never grant without an approval (break-glass always has a review: its floor)
+            apply(new AccessRequestRejected(id, RejectionReason.NO_APPROVER, "the approval policy names no stage for "
+                    + entitlement.risk() + " risk; nothing is granted without an approval"));
         }
     }
 
@@ -315,14 +314,15 @@ public class AccessRequest {
 
         apply(new ApprovalDecisionRecorded(id, index, stage.name(), approver, command.outcome(), comment, command.channel(),
                 address, authentication, fresh, now));
+        Duration afterAsked = afterAsked(stage, approver, now);
         Duration within = settings.fastApprovalWithin();
         if (command.outcome() == DecisionOutcome.APPROVE && stage.askedAt().containsKey(approver) && within != null
-                && afterAsked(stage, approver, now).compareTo(within) < 0) {
-            apply(new ApprovalDecisionFlagged(id, index, approver, DecisionFlag.FAST_APPROVAL, afterAsked(stage, approver, now)));
+                && afterAsked.compareTo(within) < 0) {
+            apply(new ApprovalDecisionFlagged(id, index, approver, DecisionFlag.FAST_APPROVAL, afterAsked));
         }
         if (command.outcome() == DecisionOutcome.REJECT && breakGlass) {
             // given, then found wrong: a fact security looks at, whether or not the grant is still running
-            apply(new ApprovalDecisionFlagged(id, index, approver, DecisionFlag.BREAK_GLASS_REJECTED, afterAsked(stage, approver, now)));
+            apply(new ApprovalDecisionFlagged(id, index, approver, DecisionFlag.BREAK_GLASS_REJECTED, afterAsked));
         }
         if (command.outcome() == DecisionOutcome.REJECT) {
             apply(new AccessRequestRejected(id, RejectionReason.APPROVER_REJECTED, breakGlass
@@ -631,7 +631,7 @@ public class AccessRequest {
 
     /** The site's answer for an emergency, never weaker than {@link #BREAK_GLASS_LONGEST}'s floor. */
     private static ApprovalPolicy breakGlassFloor(ApprovalPolicy table) {
-        List<ApprovalStage> reviews = new java.util.ArrayList<>(table.stages());
+        List<ApprovalStage> reviews = new ArrayList<>(table.stages());
         if (!reviews.contains(ApprovalStage.OT_SECURITY)) {
             reviews.add(ApprovalStage.OT_SECURITY);
         }

@@ -19,10 +19,8 @@ import io.grantline.api.request.DecisionOutcome;
 import io.grantline.api.request.RecordApprovalDecision;
 import io.grantline.api.request.RejectionReason;
 import io.grantline.command.identity.KnownIdentities;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -43,7 +41,7 @@ class FastApprovalFlagTest {
     private static final EntitlementId HMI = EntitlementId.of("line-3-hmi");
 
     private FixtureConfiguration<AccessRequest> fixture;
-    private Instant now;
+    private final MovableClock clock = new MovableClock(ASKED);
 
     @BeforeEach
     void setUp() {
@@ -52,27 +50,12 @@ class FastApprovalFlagTest {
                 .person("erin"));
         fixture.registerInjectableResource(new RequestPolicy(Duration.ofMinutes(15), Duration.ofMinutes(5), BreakGlassAllowance.DEFAULT,
                 Duration.ofSeconds(10)));
-        fixture.registerInjectableResource((Clock) new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        });
+        fixture.registerInjectableResource(clock);
     }
 
     @Test
     void anApprovalThreeSecondsAfterTheApproverWasAskedIsFlagged() {
-        now = ASKED.plusSeconds(3);
+        clock.set(ASKED.plusSeconds(3));
         fixture.givenCurrentTime(ASKED).andGiven(filed(), policy(), managerStage())
                 .when(decide(BOB, DecisionOutcome.APPROVE))
                 .expectEvents(decided(BOB, DecisionOutcome.APPROVE),
@@ -81,7 +64,7 @@ class FastApprovalFlagTest {
 
     @Test
     void anApprovalAfterTheApproverHadTimeToReadIsNotFlagged() {
-        now = ASKED.plusSeconds(10);
+        clock.set(ASKED.plusSeconds(10));
         fixture.givenCurrentTime(ASKED).andGiven(filed(), policy(), managerStage())
                 .when(decide(BOB, DecisionOutcome.APPROVE))
                 .expectEvents(decided(BOB, DecisionOutcome.APPROVE));
@@ -89,7 +72,7 @@ class FastApprovalFlagTest {
 
     @Test
     void aQuickRejectionIsNotFlagged() {
-        now = ASKED.plusSeconds(2);
+        clock.set(ASKED.plusSeconds(2));
         fixture.givenCurrentTime(ASKED).andGiven(filed(), policy(), managerStage())
                 .when(decide(BOB, DecisionOutcome.REJECT))
                 .expectEvents(decided(BOB, DecisionOutcome.REJECT), new AccessRequestRejected(REQUEST, RejectionReason.APPROVER_REJECTED,
@@ -98,7 +81,7 @@ class FastApprovalFlagTest {
 
     @Test
     void anEscalatedStageCountsFromWhenTheNewApproverWasAsked() {
-        now = ASKED.plus(Duration.ofDays(3)).plusSeconds(4);
+        clock.set(ASKED.plus(Duration.ofDays(3)).plusSeconds(4));
         fixture.givenCurrentTime(ASKED).andGiven(filed(), policy(), managerStage())
                 .andGivenCurrentTime(ASKED.plus(Duration.ofDays(3)))
                 .andGiven(new ApprovalStageEscalated(REQUEST, 0, Set.of(ERIN), Set.of(BOB)))
@@ -126,6 +109,6 @@ class FastApprovalFlagTest {
 
     private ApprovalDecisionRecorded decided(IdentityId approver, DecisionOutcome outcome) {
         return new ApprovalDecisionRecorded(REQUEST, 0, ApprovalStage.MANAGER, approver, outcome, null, DecisionChannel.EMAIL_LINK,
-                "192.0.2.10", DecisionAuthentication.linkOnly(), false, now);
+                "192.0.2.10", DecisionAuthentication.linkOnly(), false, clock.instant());
     }
 }

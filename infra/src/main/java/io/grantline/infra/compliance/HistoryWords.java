@@ -101,9 +101,9 @@ class HistoryWords {
         });
     }
 
-    private static java.time.Duration duration(JsonNode node) {
+    private static Duration duration(JsonNode node) {
         try {
-            return node.isTextual() ? java.time.Duration.parse(node.asText()) : null;
+            return node.isTextual() ? Duration.parse(node.asText()) : null;
         } catch (DateTimeParseException notOne) {
             return null;
         }

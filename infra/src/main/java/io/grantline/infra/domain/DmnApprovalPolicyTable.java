@@ -84,8 +84,8 @@ class DmnApprovalPolicyTable implements ApprovalPolicyTable {
     }
 
     /**
-     * A site's table written before break-glass existed has no "emergency" input: it gives its usual stages, which then
-     * review a break-glass grant afterwards.
+     * A site's table written before break-glass existed has no "emergency" input: it gives its usual answer, which the
+     * aggregate raises to its break-glass floor (4 hours at most, re-authentication, OT security among the reviews).
      */
     private ApprovalPolicy evaluate(DecisionRequirementsDefinition table, PolicyQuestion question) {
         Map<String, Object> facts = new HashMap<>();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import io.grantline.infra.support.Api;
+import io.grantline.infra.support.Approvals;
 import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import io.grantline.infra.support.Mailbox;
@@ -154,14 +155,7 @@ class BreakGlassJourneyTest extends GrantlineIntegrationTest {
     }
 
     private String awaitTask(String reviewer, String requestId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode item : as(reviewer).get("/api/approvals/inbox").json()) {
-                if (item.get("requestId").asText().equals(requestId)) {
-                    return item.get("taskId").asText();
-                }
-            }
-            return null;
-        }, id -> id != null);
+        return Approvals.awaitTask(as(reviewer), requestId);
     }
 
     /** Over the API with the reviewer's own password: credentials on the decision itself count as a fresh sign-in. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grantline.infra.support.Api;
+import io.grantline.infra.support.Approvals;
 import io.grantline.infra.support.Catalog;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import java.time.Duration;
@@ -204,14 +205,7 @@ class ApprovalAndGrantApiTest extends GrantlineIntegrationTest {
     }
 
     private String awaitInboxItem(String approver, String requestId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode item : as(approver).get("/api/approvals/inbox").json()) {
-                if (item.get("requestId").asText().equals(requestId)) {
-                    return item.get("taskId").asText();
-                }
-            }
-            return null;
-        }, taskId -> taskId != null);
+        return Approvals.awaitTask(as(approver), requestId);
     }
 
     private JsonNode awaitApproved(String requestId) {

@@ -20,7 +20,17 @@ public final class Approvals {
         Api.Response filed = requester.post("/api/access-requests", requestBody);
         assertThat(filed.status()).as("%s", filed).isEqualTo(202);
         String requestId = filed.json().get("id").asText();
-        String taskId = await().atMost(Duration.ofSeconds(20)).until(() -> {
+        String taskId = awaitTask(approver, requestId);
+        assertThat(approver.post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
+        String grantId = await().atMost(Duration.ofSeconds(20)).until(
+                () -> admin.get("/api/access-requests/" + requestId).json().path("grantId").asText(""), id -> !id.isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ACTIVE".equals(admin.get("/api/grants/" + grantId).json().path("status").asText()));
+        return grantId;
+    }
+
+    /** The id of {@code requestId}'s open task in {@code approver}'s inbox, once the inbox shows it. */
+    public static String awaitTask(Api approver, String requestId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
             for (JsonNode item : approver.get("/api/approvals/inbox").json()) {
                 if (item.get("requestId").asText().equals(requestId)) {
                     return item.get("taskId").asText();
@@ -28,10 +38,5 @@ public final class Approvals {
             }
             return null;
         }, id -> id != null);
-        assertThat(approver.post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
-        String grantId = await().atMost(Duration.ofSeconds(20)).until(
-                () -> admin.get("/api/access-requests/" + requestId).json().path("grantId").asText(""), id -> !id.isEmpty());
-        await().atMost(Duration.ofSeconds(20)).until(() -> "ACTIVE".equals(admin.get("/api/grants/" + grantId).json().path("status").asText()));
-        return grantId;
     }
 }

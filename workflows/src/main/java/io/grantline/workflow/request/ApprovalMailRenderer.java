@@ -69,8 +69,7 @@ class ApprovalMailRenderer implements MailRenderer {
         String stage = stageOf(stageIndex, payload.integer("stageCount"), ApprovalStage.valueOf(payload.get("stage")));
         URI link = links.linkFor(requestId, stageIndex, approver, expires);
         ApprovalMails.Occasion occasion = ApprovalMails.Occasion.valueOf(payload.get("occasion"));
-        boolean breakGlass = request.policy() != null && request.policy().breakGlass();
-        String subject = (breakGlass ? occasion.reviewSubject : occasion.subject) + ": " + what + " for " + beneficiary;
+        String subject = (request.breakGlass() ? occasion.reviewSubject : occasion.subject) + ": " + what + " for " + beneficiary;
         return new Rendering.Ready(new Mail(person.get().email(), subject, text(request, requester, what, beneficiary, stage, expires, link),
                 html(request, requester, what, beneficiary, stage, expires, link)));
     }
@@ -88,7 +87,7 @@ class ApprovalMailRenderer implements MailRenderer {
 
     private String text(AccessRequestSummary r, String requester, String what, String beneficiary, String stage, Instant expires,
                         URI link) {
-        return ((breakGlass(r) ? """
+        return ((r.breakGlass() ? """
                 %s used break-glass: %s
                 was given at once to %s, for %s at most. Approve to confirm it; reject to revoke it now.
                 """ : """
@@ -108,7 +107,7 @@ class ApprovalMailRenderer implements MailRenderer {
 
     private String html(AccessRequestSummary r, String requester, String what, String beneficiary, String stage, Instant expires,
                         URI link) {
-        return ((breakGlass(r)
+        return ((r.breakGlass()
                 ? "<p><strong>%s</strong> used break-glass: <strong>%s</strong><br>was given at once to %s, for %s at most."
                         + " Approve to confirm it; reject to revoke it now.</p>\n"
                 : "<p><strong>%s</strong> asks for <strong>%s</strong><br>for %s, for %s.</p>\n") + """
@@ -122,10 +121,6 @@ class ApprovalMailRenderer implements MailRenderer {
 
     /** The grant asked for; for break-glass, how long it was given (4 hours at most by default). */
     private static java.time.Duration lasting(AccessRequestSummary request) {
-        return breakGlass(request) ? request.grantAtMost() : request.duration();
-    }
-
-    private static boolean breakGlass(AccessRequestSummary request) {
-        return request.policy() != null && request.policy().breakGlass();
+        return request.breakGlass() ? request.grantAtMost() : request.duration();
     }
 }

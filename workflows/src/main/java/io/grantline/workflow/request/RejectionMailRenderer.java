@@ -47,7 +47,7 @@ class RejectionMailRenderer implements MailRenderer {
         String reason = payload.get("reason");
         String why = why(reason == null ? null : RejectionReason.valueOf(reason));
         boolean rejectedInReview = "APPROVER_REJECTED".equals(reason) || "NO_APPROVER".equals(reason);
-        if (request.policy() != null && request.policy().breakGlass() && request.grantId() != null && rejectedInReview) {
+        if (request.breakGlass() && request.grantId() != null && rejectedInReview) {
             // a break-glass grant whose review rejected it (or found nobody to review it): it was given, and is revoked now
             return revoked(requester.get(), request, what, why);
         }
