@@ -57,4 +57,10 @@ public final class Problems {
     public static void writeForbidden(HttpServletResponse response, ObjectMapper json) throws IOException {
         write(response, json, of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your roles do not allow this call"));
     }
+
+    /** A call to the engine that would change a process outside the record (Cockpit's REST API, the tasklist). */
+    public static void writeOutsideTheRecord(HttpServletResponse response, ObjectMapper json, String detail)
+            throws IOException {
+        write(response, json, of(HttpStatus.FORBIDDEN, "outside-the-record", "Not through the engine", detail));
+    }
 }
