@@ -16,6 +16,7 @@ import io.grantline.api.grant.GrantId;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityKind;
 import io.grantline.api.identity.RegisterIdentity;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.DecisionChannel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -309,7 +310,7 @@ public final class RecertificationLaunchBenchmark {
                     long start = System.nanoTime();
                     try {
                         commands.sendAndWait(new RecordReviewDecision(review, List.of(ReviewItemId.of(review, n)), reviewer(r),
-                                ReviewOutcome.CERTIFY, null, DecisionChannel.API, "127.0.0.1", true));
+                                ReviewOutcome.CERTIFY, null, DecisionChannel.API, "127.0.0.1", DecisionAuthentication.passwordAt(Instant.now())));
                         latencies.add(System.nanoTime() - start);
                         decidedAt.add(seconds(started));
                         if (firstDecisionAt < 0) {

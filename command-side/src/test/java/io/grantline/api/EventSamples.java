@@ -159,7 +159,7 @@ final class EventSamples {
             new ReviewOpened(CAMPAIGN, REVIEW, ALICE, DUE, NoDecisionPolicy.KEEP,
                     List.of(new ReviewItem(ITEM, GRANT, SVC, OPERATE, RiskTier.HIGH))),
             new ReviewDecisionRecorded(CAMPAIGN, REVIEW, ITEM, GRANT, ALICE, ReviewOutcome.REVOKE, "historian retired",
-                    DecisionChannel.WEB, "192.0.2.17", true, FILED.plus(Duration.ofDays(19))),
+                    DecisionChannel.WEB, "192.0.2.17", true, FILED.plus(Duration.ofDays(19)), null),
             new ReviewEscalated(CAMPAIGN, REVIEW, ALICE, BOB, ReassignmentReason.UNANSWERED),
             new ReviewDelegated(CAMPAIGN, REVIEW, BOB, CAROL, BOB, "on leave until May"),
             new ReviewClosed(CAMPAIGN, REVIEW, 40, 7, NoDecisionPolicy.REVOKE, List.of(GRANT), DUE));

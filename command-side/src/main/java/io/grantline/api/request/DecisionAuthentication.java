@@ -36,6 +36,14 @@ public record DecisionAuthentication(Method method, Instant signedInAt) {
         return new DecisionAuthentication(Method.PASSWORD_ON_POST, at);
     }
 
+    /** Whether the person entered a credential of their own (not only a link, not an integration's API token). */
+    public boolean credentialEntered() {
+        return switch (method) {
+            case PASSWORD_ON_POST, SESSION, OIDC -> true;
+            case LINK_ONLY, API_TOKEN, NOT_RECORDED -> false;
+        };
+    }
+
     /**
      * Whether this counts as re-authentication at {@code now}: a credential entered at most {@code maxAge} before,
      * never a link or an API token alone.

@@ -109,7 +109,7 @@ public class Review {
             if (item.holderId().equals(command.reviewerId())) {
                 throw new OwnGrantReviewForbidden(itemId.value());
             }
-            if (!command.signedIn() && item.risk().compareTo(RiskTier.HIGH) >= 0) {
+            if (!command.authentication().credentialEntered() && item.risk().compareTo(RiskTier.HIGH) >= 0) {
                 throw new SignInRequired(itemId.value());
             }
         }
@@ -118,7 +118,8 @@ public class Review {
         }
         for (ReviewItemId itemId : batch) {
             apply(new ReviewDecisionRecorded(campaignId, id, itemId, items.get(itemId).grantId(), command.reviewerId(),
-                    command.outcome(), comment, command.channel(), command.address(), command.signedIn(), clock.instant()));
+                    command.outcome(), comment, command.channel(), command.address(),
+                    command.authentication().credentialEntered(), clock.instant(), command.authentication()));
         }
         if (decided.size() == items.size()) {
             apply(new ReviewClosed(campaignId, id, certified, revoked, onNoDecision, List.of(), clock.instant()));

@@ -24,6 +24,7 @@ import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityStatus;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.DecisionChannel;
 import io.grantline.command.campaign.CampaignRuleViolation.ItemDecidedAlready;
 import io.grantline.command.campaign.CampaignRuleViolation.NotYourReview;
@@ -47,6 +48,8 @@ import org.junit.jupiter.api.Test;
 class ReviewTest {
 
     private static final Instant NOW = Instant.parse("2026-04-03T09:00:00Z");
+    private static final DecisionAuthentication SESSION =
+            new DecisionAuthentication(DecisionAuthentication.Method.SESSION, NOW.minusSeconds(600));
     private static final Instant DUE = NOW.plus(Duration.ofDays(10));
     private static final CampaignId CAMPAIGN = CampaignId.of("2026-q2");
     private static final ReviewId REVIEW = ReviewId.of(CAMPAIGN, 0);
@@ -120,6 +123,25 @@ class ReviewTest {
                 .when(decide(OLGA, ReviewOutcome.CERTIFY, false, ALICES, CRITICAL))
                 .expectException(violation(SignInRequired.class, Kind.FORBIDDEN, "itemId"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anIntegrationsApiTokenIsNoSignInForHighAndCriticalItems() {
+        fixture.given(OPENED)
+                .when(new RecordReviewDecision(REVIEW, List.of(CRITICAL), OLGA, ReviewOutcome.CERTIFY, null, DecisionChannel.API,
+                        "192.0.2.7", new DecisionAuthentication(DecisionAuthentication.Method.API_TOKEN, null)))
+                .expectException(violation(SignInRequired.class, Kind.FORBIDDEN, "itemId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDecisionRecordsHowTheReviewerProvedWhoTheyAre() {
+        DecisionAuthentication password = DecisionAuthentication.passwordAt(NOW);
+        fixture.given(OPENED)
+                .when(new RecordReviewDecision(REVIEW, List.of(CRITICAL), OLGA, ReviewOutcome.REVOKE, null, DecisionChannel.API,
+                        "192.0.2.7", password))
+                .expectEvents(new ReviewDecisionRecorded(CAMPAIGN, REVIEW, CRITICAL, GrantId.of("g-crit"), OLGA, ReviewOutcome.REVOKE,
+                        null, DecisionChannel.API, "192.0.2.7", true, NOW, password));
     }
 
     @Test
@@ -210,11 +232,12 @@ class ReviewTest {
 
     private static RecordReviewDecision decide(IdentityId reviewer, ReviewOutcome outcome, boolean signedIn, ReviewItemId... items) {
         return new RecordReviewDecision(REVIEW, List.of(items), reviewer, outcome, null,
-                signedIn ? DecisionChannel.WEB : DecisionChannel.EMAIL_LINK, "192.0.2.7", signedIn);
+                signedIn ? DecisionChannel.WEB : DecisionChannel.EMAIL_LINK, "192.0.2.7", signedIn ? SESSION : DecisionAuthentication.linkOnly());
     }
 
     private static ReviewDecisionRecorded recorded(ReviewItemId item, String grant, ReviewOutcome outcome, boolean signedIn) {
         return new ReviewDecisionRecorded(CAMPAIGN, REVIEW, item, GrantId.of(grant), OLGA, outcome, null,
-                signedIn ? DecisionChannel.WEB : DecisionChannel.EMAIL_LINK, "192.0.2.7", signedIn, NOW);
+                signedIn ? DecisionChannel.WEB : DecisionChannel.EMAIL_LINK, "192.0.2.7", signedIn, NOW,
+                signedIn ? SESSION : DecisionAuthentication.linkOnly());
     }
 }

@@ -164,7 +164,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasAnyRole(ADMINISTRATOR, SECURITY_OPERATOR)
                         .requestMatchers("/compliance", "/compliance/**").hasAnyRole(ADMINISTRATOR, COMPLIANCE_OFFICER)
                         .requestMatchers("/requests/new", "/inbox", "/inbox/**", "/tokens", "/tokens/**").hasRole(IDENTITY)
-                        .requestMatchers(HttpMethod.POST, "/requests").hasRole(IDENTITY)
+                        .requestMatchers(HttpMethod.POST, "/requests", "/reviews", "/reviews/*/delegation").hasRole(IDENTITY)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(new SignInTimeRecorder(clock)))
                 // The Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN). An approval link is itself an

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.grantline.infra.support.Api;
 import io.grantline.infra.support.Approvals;
 import io.grantline.infra.support.Catalog;
+import io.grantline.infra.support.FormBrowser;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import io.grantline.infra.support.Mailbox;
 import jakarta.mail.internet.MimeMessage;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,10 +152,14 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
             assertThat(decision.get("aggregateId").asText()).isEqualTo(campaignId + ".r0");
             assertThat(decision.get("payload").get("grantId").asText()).isEqualTo(grants.get(hmi));
             assertThat(decision.get("payload").get("outcome").asText()).isEqualTo("CERTIFY");
+            assertThat(decision.get("payload").get("authentication").get("method").asText()).as("the link alone").isEqualTo("LINK_ONLY");
             assertThat(decision.get("hash").asText()).isNotBlank();
         });
-        assertThat(decisions(history(grants.get(historian)))).singleElement()
-                .satisfies(decision -> assertThat(decision.get("payload").get("outcome").asText()).isEqualTo("REVOKE"));
+        assertThat(decisions(history(grants.get(historian)))).singleElement().satisfies(decision -> {
+            assertThat(decision.get("payload").get("outcome").asText()).isEqualTo("REVOKE");
+            assertThat(decision.get("payload").get("authentication").get("method").asText()).isEqualTo("PASSWORD_ON_POST");
+            assertThat(decision.get("payload").get("signedIn").asBoolean()).isTrue();
+        });
         List<JsonNode> undecided = history(grants.get(drive));
         assertThat(types(undecided)).containsSubsequence("ReviewOpened", "ReviewClosed", "GrantRevoked");
         assertThat(decisions(undecided)).as("nobody decided it").isEmpty();
@@ -171,18 +178,87 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
     }
 
     @Test
-    void aReviewerHandsTheReviewOnAndADepartedDelegatesReviewMovesToTheirManager() {
+    void aHighRiskPrivilegeIsCertifiedWithTheReviewersOwnPasswordNotAnIntegrationsToken() {
         String manager = catalog.id("mona");
-        String lead = catalog.signIn(catalog.person("lena", manager), PASSWORD);
-        String panel = catalog.entitlement("panel-view", "LOW", lead, "P30D");
-        String logger = catalog.entitlement("logger-read", "LOW", lead, "P30D");
-        String panelGrant = grant(holder, manager, panel);
-        String loggerGrant = grant(holder, manager, logger);
-        String campaignId = catalog.id("q2-hand-on");
+        String scada = catalog.entitlement("scada-setpoints", "HIGH", owner, "P30D");
+        Api.Response filed = as(holder).post("/api/access-requests", "{\"entitlementId\":\"" + scada
+                + "\",\"justification\":\"line 3 retrofit\",\"duration\":\"P20D\"}");
+        String requestId = filed.json().get("id").asText();
+        for (String approver : List.of(manager, owner)) {
+            String task = Approvals.awaitTask(as(approver), requestId);
+            assertThat(as(approver).post("/api/approvals/" + task + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
+        }
+        String grantId = await().atMost(Duration.ofSeconds(20)).until(
+                () -> admin().get("/api/access-requests/" + requestId).json().path("grantId").asText(""), id -> !id.isEmpty());
+        awaitGrant(grantId, "ACTIVE");
+        String campaignId = catalog.id("q2-high");
         assertThat(admin().post("/api/campaigns", "{\"id\":\"" + campaignId + "\",\"dueAt\":\"" + Instant.now().plusSeconds(3600)
-                + "\",\"scope\":{\"entitlementIds\":[\"" + panel + "\",\"" + logger + "\"]},\"onNoDecision\":\"KEEP\"}").status())
-                .isEqualTo(202);
-        Map<String, String> items = awaitInbox(lead, 2);
+                + "\",\"scope\":{\"entitlementIds\":[\"" + scada + "\"]},\"onNoDecision\":\"KEEP\"}").status()).isEqualTo(202);
+        String item = awaitInbox(owner, 1).get(grantId);
+
+        String token = as(owner).post("/api/tokens", "{\"name\":\"review scripts\"}").json().get("token").asText();
+        Api.Response byToken = api().bearer(token).post("/api/reviews/" + item + "/decision", "{\"outcome\":\"CERTIFY\"}");
+        assertThat(byToken.status()).as("%s", byToken).isEqualTo(403);
+        assertThat(byToken.contentType()).startsWith("application/problem+json");
+        assertThat(byToken.json().get("field").asText()).isEqualTo("itemId");
+        assertThat(awaitInbox(owner, 1)).as("nothing recorded").containsKey(grantId);
+
+        assertThat(as(owner).post("/api/reviews/" + item + "/decision", "{\"outcome\":\"CERTIFY\"}").status()).isEqualTo(202);
+        JsonNode decision = await().atMost(Duration.ofSeconds(20)).until(() -> decisions(history(grantId)), list -> list.size() == 1).get(0);
+        assertThat(decision.get("payload").get("authentication").get("method").asText()).isEqualTo("PASSWORD_ON_POST");
+        assertThat(decision.get("payload").get("channel").asText()).isEqualTo("API");
+    }
+
+    @Test
+    void aSignedInReviewerFindsTheReviewAtHomeDecidesOnThePageAndHandsTheRestOn() {
+        TwoPrivilegeReview review = twoPrivilegeReview("lars", "press", "q3-pages");
+        String lead = review.lead();
+        String panelGrant = review.panelGrant();
+        String loggerGrant = review.loggerGrant();
+        String campaignId = review.campaignId();
+        Map<String, String> items = review.items();
+        String reviewId = campaignId + ".r0";
+
+        FormBrowser browser = new FormBrowser(api());
+        assertThat(browser.signIn(lead, PASSWORD)).isEqualTo(302);
+        Document home = Jsoup.parse(browser.get("/").body());
+        assertThat(home.select("nav a[href=/reviews]").text()).isEqualTo("Reviews");
+        assertThat(home.select("section[aria-labelledby=review]").text())
+                .contains("Privileges to review", "2 privileges in campaign " + campaignId);
+
+        String page = browser.get("/reviews").body();
+        assertThat(browser.postForm("/reviews", Map.of("_csrf", FormBrowser.csrfTokenOf(page),
+                "one", "CERTIFY " + items.get(panelGrant))).statusCode()).isEqualTo(302);
+        JsonNode decision = await().atMost(Duration.ofSeconds(20)).until(() -> decisions(history(panelGrant)), list -> list.size() == 1).get(0);
+        assertThat(decision.get("payload").get("authentication").get("method").asText()).isEqualTo("SESSION");
+        assertThat(decision.get("payload").get("channel").asText()).isEqualTo("WEB");
+
+        String form = browser.get("/reviews").body();
+        assertThat(Jsoup.parse(form).select("form[action=/reviews/" + reviewId + "/delegation]")).hasSize(1);
+        browser.postForm("/reviews/" + reviewId + "/delegation", Map.of("_csrf", FormBrowser.csrfTokenOf(form),
+                "toReviewerId", "nobody-" + campaignId, "reason", "on leave"));
+        assertThat(browser.get("/reviews").body()).as("an unknown person takes nothing over")
+                .contains("Nothing was changed").contains(items.get(loggerGrant));
+        assertThat(browser.postForm("/reviews/" + reviewId + "/delegation", Map.of("toReviewerId", stranger, "reason", "on leave"))
+                .statusCode()).as("without the page's token").isEqualTo(403);
+        assertThat(awaitInbox(lead, 1)).containsKey(loggerGrant);
+
+        browser.postForm("/reviews/" + reviewId + "/delegation", Map.of("_csrf", FormBrowser.csrfTokenOf(browser.get("/reviews").body()),
+                "toReviewerId", stranger, "reason", "on leave until May"));
+        assertThat(browser.get("/reviews").body()).contains("Handed review " + reviewId + " to " + stranger);
+        assertThat(awaitInbox(stranger, 1)).containsKey(loggerGrant);
+        assertThat(as(lead).get("/api/reviews/inbox").json().size()).isZero();
+    }
+
+    @Test
+    void aReviewerHandsTheReviewOnAndADepartedDelegatesReviewMovesToTheirManager() {
+        TwoPrivilegeReview review = twoPrivilegeReview("lena", "line", "q2-hand-on");
+        String manager = review.manager();
+        String lead = review.lead();
+        String panelGrant = review.panelGrant();
+        String loggerGrant = review.loggerGrant();
+        String campaignId = review.campaignId();
+        Map<String, String> items = review.items();
         String reviewId = campaignId + ".r0";
 
         assertThat(as(stranger).post("/api/reviews/" + reviewId + "/delegation", "{\"toReviewerId\":\"" + stranger
@@ -255,6 +331,25 @@ class CampaignJourneyTest extends GrantlineIntegrationTest {
 
     private static List<JsonNode> decisions(List<JsonNode> events) {
         return events.stream().filter(event -> event.get("type").asText().equals("ReviewDecisionRecorded")).toList();
+    }
+
+    /** A lead owns two LOW entitlements the holder holds; a campaign over both puts them in the lead's one review. */
+    private record TwoPrivilegeReview(String manager, String lead, String panelGrant, String loggerGrant, String campaignId,
+                                      Map<String, String> items) {
+    }
+
+    private TwoPrivilegeReview twoPrivilegeReview(String leadName, String prefix, String campaign) {
+        String manager = catalog.id("mona");
+        String lead = catalog.signIn(catalog.person(leadName, manager), PASSWORD);
+        String panel = catalog.entitlement(prefix + "-panel", "LOW", lead, "P30D");
+        String logger = catalog.entitlement(prefix + "-logger", "LOW", lead, "P30D");
+        String panelGrant = grant(holder, manager, panel);
+        String loggerGrant = grant(holder, manager, logger);
+        String campaignId = catalog.id(campaign);
+        assertThat(admin().post("/api/campaigns", "{\"id\":\"" + campaignId + "\",\"dueAt\":\"" + Instant.now().plusSeconds(3600)
+                + "\",\"scope\":{\"entitlementIds\":[\"" + panel + "\",\"" + logger + "\"]},\"onNoDecision\":\"KEEP\"}").status())
+                .isEqualTo(202);
+        return new TwoPrivilegeReview(manager, lead, panelGrant, loggerGrant, campaignId, awaitInbox(lead, 2));
     }
 
     private String grant(String beneficiary, String approver, String entitlement) {

@@ -170,6 +170,6 @@ class CampaignProjectionTest {
 
     private static ReviewDecisionRecorded decided(ReviewId review, int n, IdentityId reviewer, ReviewOutcome outcome, Instant at) {
         return new ReviewDecisionRecorded(CAMPAIGN, review, ReviewItemId.of(review, n), GrantId.of("g-" + n), reviewer, outcome, null,
-                DecisionChannel.WEB, "192.0.2.1", true, at);
+                DecisionChannel.WEB, "192.0.2.1", true, at, null);
     }
 }

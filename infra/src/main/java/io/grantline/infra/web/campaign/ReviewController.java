@@ -9,7 +9,9 @@ import io.grantline.api.campaign.ReviewItemId;
 import io.grantline.api.campaign.ReviewOutcome;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.Role;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.DecisionChannel;
+import io.grantline.infra.security.ApproverAuthentication;
 import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.Callers;
 import io.grantline.infra.web.NotFound;
@@ -23,6 +25,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A reviewer's open items and their decisions over the API. The Review aggregate refuses what is not the caller's
- * (403), an unknown item (404) and a second decision (409); an API caller has signed in, so HIGH and CRITICAL count.
+ * (403), an unknown item (404) and a second decision (409). Each decision records how the reviewer proved who they are:
+ * HIGH and CRITICAL items count from the reviewer's own password (HTTP Basic) or OIDC sign-in, not from an
+ * integration's API token (403).
  */
 @RestController
 @RequestMapping("/api/reviews")
@@ -54,10 +59,12 @@ class ReviewController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ApproverAuthentication reviewers;
 
-    ReviewController(CommandGateway commands, QueryGateway queries) {
+    ReviewController(CommandGateway commands, QueryGateway queries, ApproverAuthentication reviewers) {
         this.commands = commands;
         this.queries = queries;
+        this.reviewers = reviewers;
     }
 
     @GetMapping("/inbox")
@@ -69,8 +76,9 @@ class ReviewController {
     ResponseEntity<Accepted> decide(@PathVariable String itemId, @Valid @RequestBody DecisionBody body, Authentication auth,
                                     HttpServletRequest request) {
         ReviewItemId item = item(itemId);
-        commands.sendAndWait(new RecordReviewDecision(item.reviewId(), List.of(item), Callers.identity(auth), body.outcome(),
-                body.comment(), DecisionChannel.API, request.getRemoteAddr(), true));
+        IdentityId reviewer = Callers.identity(auth);
+        commands.sendAndWait(new RecordReviewDecision(item.reviewId(), List.of(item), reviewer, body.outcome(),
+                body.comment(), DecisionChannel.API, request.getRemoteAddr(), authentication(request, auth, reviewer)));
         return Accepted.showing(INBOX, itemId);
     }
 
@@ -81,8 +89,9 @@ class ReviewController {
         if (body.itemIds().stream().anyMatch(item -> !item.reviewId().equals(review))) {
             throw new IllegalArgumentException("itemIds must all belong to one review");
         }
-        commands.sendAndWait(new RecordReviewDecision(review, body.itemIds(), Callers.identity(auth), body.outcome(), body.comment(),
-                DecisionChannel.API, request.getRemoteAddr(), true));
+        IdentityId reviewer = Callers.identity(auth);
+        commands.sendAndWait(new RecordReviewDecision(review, body.itemIds(), reviewer, body.outcome(), body.comment(),
+                DecisionChannel.API, request.getRemoteAddr(), authentication(request, auth, reviewer)));
         return Accepted.showing(INBOX, review.value());
     }
 
@@ -99,6 +108,14 @@ class ReviewController {
         IdentityId by = administrator ? IdentityId.of(auth.getName()) : Callers.identity(auth);
         commands.sendAndWait(new DelegateReview(review, by, administrator, body.toReviewerId(), body.reason()));
         return Accepted.showing(INBOX, reviewId);
+    }
+
+    private DecisionAuthentication authentication(HttpServletRequest request, Authentication auth, IdentityId reviewer) {
+        try {
+            return reviewers.of(request, auth, reviewer, null, DecisionAuthentication.Method.API_TOKEN);
+        } catch (ApproverAuthentication.Refused refused) {
+            throw new AccessDeniedException(refused.getMessage());
+        }
     }
 
     private static ReviewItemId item(String itemId) {

@@ -1,5 +1,6 @@
 package io.grantline.infra.web.campaign;
 
+import io.grantline.api.campaign.DelegateReview;
 import io.grantline.api.campaign.FindReviewAssignment;
 import io.grantline.api.campaign.ListReviewDetails;
 import io.grantline.api.campaign.RecordReviewDecision;
@@ -11,10 +12,12 @@ import io.grantline.api.campaign.ReviewOutcome;
 import io.grantline.api.common.RuleViolation;
 import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.identity.IdentityId;
+import io.grantline.api.request.DecisionAuthentication;
 import io.grantline.api.request.DecisionChannel;
 import io.grantline.infra.links.LinkRefused;
 import io.grantline.infra.links.ReviewLink;
 import io.grantline.infra.links.ReviewLinkSigner;
+import io.grantline.infra.security.ApproverAuthentication;
 import io.grantline.infra.web.Callers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -54,19 +58,24 @@ class ReviewPageController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ReviewLinkSigner links;
+    private final ApproverAuthentication reviewers;
     private final Clock clock;
 
-    ReviewPageController(CommandGateway commands, QueryGateway queries, ReviewLinkSigner links, Clock clock) {
+    ReviewPageController(CommandGateway commands, QueryGateway queries, ReviewLinkSigner links, ApproverAuthentication reviewers,
+                         Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.links = links;
+        this.reviewers = reviewers;
         this.clock = clock;
     }
 
     @GetMapping("/reviews")
     String mine(Authentication auth, Model model) {
         IdentityId reviewer = Callers.identity(auth);
-        model.addAttribute("rows", rows(reviewer, null, true));
+        List<ReviewRow> rows = rows(reviewer, null, true);
+        model.addAttribute("rows", rows);
+        model.addAttribute("reviewIds", rows.stream().map(row -> ReviewItemId.of(row.itemId()).reviewId().value()).distinct().toList());
         model.addAttribute("action", "/reviews");
         model.addAttribute("reviewer", reviewer.value());
         model.addAttribute("signedIn", true);
@@ -79,9 +88,56 @@ class ReviewPageController {
                           @RequestParam(required = false) String comment, Authentication auth, HttpServletRequest http,
                           RedirectAttributes redirect) {
         Choice choice = Choice.of(itemIds, outcome, one);
-        String message = decide(Callers.identity(auth), choice.itemIds(), choice.outcome(), comment, DecisionChannel.WEB, http, true, null);
+        IdentityId reviewer = Callers.identity(auth);
+        DecisionAuthentication authentication;
+        try {
+            authentication = reviewers.of(http, auth, reviewer, null, DecisionAuthentication.Method.LINK_ONLY);
+        } catch (ApproverAuthentication.Refused refused) {
+            redirect.addFlashAttribute("message", refused.getMessage());
+            return "redirect:/reviews";
+        }
+        String message = decide(reviewer, choice.itemIds(), choice.outcome(), comment, DecisionChannel.WEB, http, authentication, null);
         redirect.addFlashAttribute("message", message);
         return "redirect:/reviews";
+    }
+
+    /** The reviewer hands a review's open items to another active person, with a reason; recorded (ReviewDelegated). */
+    @PostMapping("/reviews/{reviewId}/delegation")
+    String delegate(@PathVariable String reviewId, @RequestParam(required = false) String toReviewerId,
+                    @RequestParam(required = false) String reason, Authentication auth, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("message", handOn(Callers.identity(auth), reviewId, toReviewerId, reason));
+        return "redirect:/reviews";
+    }
+
+    private String handOn(IdentityId reviewer, String rawReviewId, String rawTo, String reason) {
+        ReviewId review;
+        IdentityId to;
+        try {
+            review = ReviewId.of(rawReviewId);
+        } catch (IllegalArgumentException notAReview) {
+            return "'" + rawReviewId + "' is not a review. Nothing was changed.";
+        }
+        if (rawTo == null || rawTo.isBlank() || reason == null || reason.isBlank()) {
+            return "Name the person who takes the review over, and say why. Nothing was changed.";
+        }
+        if (reason.length() > LONGEST_COMMENT) {
+            return "The reason is longer than " + LONGEST_COMMENT + " characters. Nothing was changed.";
+        }
+        try {
+            to = IdentityId.of(rawTo.strip());
+        } catch (IllegalArgumentException notAnIdentity) {
+            return "'" + rawTo.strip() + "' is not an identity id. Nothing was changed.";
+        }
+        try {
+            commands.sendAndWait(new DelegateReview(review, reviewer, false, to, reason.strip()));
+        } catch (RuleViolation violation) {
+            return "Nothing was changed: " + violation.getMessage() + ".";
+        } catch (AggregateNotFoundException unknown) {
+            return "There is no review " + review.value() + ". Nothing was changed.";
+        } catch (CommandExecutionException | ConcurrencyException raced) {
+            return "The review changed at the same moment; look again. Nothing was changed.";
+        }
+        return "Handed review " + review.value() + " to " + to.value() + ": its open items have left this page.";
     }
 
     @GetMapping("/reviews/link/{token}")
@@ -113,7 +169,7 @@ class ReviewPageController {
         // a link is not a sign-in: HIGH and CRITICAL items are refused by the aggregate here
         Choice choice = Choice.of(itemIds, outcome, one);
         String message = decide(link.get().reviewerId(), choice.itemIds(), choice.outcome(), comment, DecisionChannel.EMAIL_LINK, http,
-                false, link.get().reviewId());
+                DecisionAuthentication.linkOnly(), link.get().reviewId());
         redirect.addFlashAttribute("message", message);
         return "redirect:/reviews/link/" + token;
     }
@@ -130,7 +186,7 @@ class ReviewPageController {
     }
 
     private String decide(IdentityId reviewer, List<String> rawItemIds, String rawOutcome, String comment, DecisionChannel channel,
-                          HttpServletRequest http, boolean signedIn, ReviewId onlyReview) {
+                          HttpServletRequest http, DecisionAuthentication authentication, ReviewId onlyReview) {
         ReviewOutcome outcome;
         try {
             outcome = ReviewOutcome.valueOf(rawOutcome == null ? "" : rawOutcome);
@@ -160,7 +216,7 @@ class ReviewPageController {
         for (Map.Entry<ReviewId, List<ReviewItemId>> review : byReview.entrySet()) {
             try {
                 commands.sendAndWait(new RecordReviewDecision(review.getKey(), review.getValue(), reviewer, outcome,
-                        comment == null || comment.isBlank() ? null : comment.strip(), channel, http.getRemoteAddr(), signedIn));
+                        comment == null || comment.isBlank() ? null : comment.strip(), channel, http.getRemoteAddr(), authentication));
                 recorded += review.getValue().size();
             } catch (RuleViolation violation) {
                 return prefix(recorded) + violation.getMessage() + ".";

@@ -1,5 +1,8 @@
 package io.grantline.infra.web.home;
 
+import io.grantline.api.campaign.CampaignId;
+import io.grantline.api.campaign.ListReviewInbox;
+import io.grantline.api.campaign.ReviewInboxItem;
 import io.grantline.api.grant.GrantSummary;
 import io.grantline.api.grant.ListGrants;
 import io.grantline.api.identity.IdentityId;
@@ -10,7 +13,11 @@ import io.grantline.api.request.ListAccessRequests;
 import io.grantline.api.request.ListApprovalInbox;
 import io.grantline.infra.web.pages.Names;
 import io.grantline.infra.web.pages.Page;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.core.Authentication;
@@ -44,11 +51,27 @@ class HomeController {
                     ResponseTypes.multipleInstancesOf(AccessRequestSummary.class)).join());
             model.addAttribute("grants", queries.query(new ListGrants(me, null, null, false),
                     ResponseTypes.multipleInstancesOf(GrantSummary.class)).join());
+            model.addAttribute("reviews", reviewsDue(queries.query(new ListReviewInbox(me),
+                    ResponseTypes.multipleInstancesOf(ReviewInboxItem.class)).join()));
         } else {
+            model.addAttribute("reviews", List.of());
             model.addAttribute("decisions", List.of());
             model.addAttribute("pending", List.of());
             model.addAttribute("grants", List.of());
         }
         return "home";
+    }
+
+    /** A campaign's open items of mine: how many, and by when (the earliest due date of them). */
+    record ReviewsDue(CampaignId campaignId, int items, Instant dueAt) {
+    }
+
+    private static List<ReviewsDue> reviewsDue(List<ReviewInboxItem> inbox) {
+        Map<CampaignId, ReviewsDue> byCampaign = new TreeMap<>();
+        for (ReviewInboxItem item : inbox) {
+            byCampaign.merge(item.campaignId(), new ReviewsDue(item.campaignId(), 1, item.dueAt()), (a, b) -> new ReviewsDue(
+                    a.campaignId(), a.items() + 1, a.dueAt().isBefore(b.dueAt()) ? a.dueAt() : b.dueAt()));
+        }
+        return byCampaign.values().stream().sorted(Comparator.comparing(ReviewsDue::dueAt)).toList();
     }
 }
