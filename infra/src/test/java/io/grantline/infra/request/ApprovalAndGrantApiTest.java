@@ -154,6 +154,30 @@ class ApprovalAndGrantApiTest extends GrantlineIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> admin().get("/api/access-requests/" + requestId).status() == 200);
         assertThat(as(requester).get("/api/access-requests/" + requestId).json().get("beneficiaryId").asText()).isEqualTo(robot);
         assertThat(as(stranger).get("/api/access-requests/" + requestId).status()).as("not the stranger's to read").isEqualTo(404);
+
+        // the robot's grant is its owner's to read, as its request is; a stranger's it is not
+        String taskId = awaitInboxItem(manager, requestId);
+        assertThat(as(manager).post("/api/approvals/" + taskId + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
+        String grantId = awaitApproved(requestId).get("grantId").asText();
+        awaitGrant(grantId, "ACTIVE");
+        assertThat(as(requester).get("/api/grants/" + grantId).json().get("identityId").asText()).isEqualTo(robot);
+        assertThat(as(requester).get("/api/grants?identityId=" + robot).json()).extracting(grant -> grant.get("id").asText())
+                .containsExactly(grantId);
+        assertThat(as(stranger).get("/api/grants/" + grantId).status()).isEqualTo(404);
+        assertThat(as(stranger).get("/api/grants?identityId=" + robot).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSecurityOperatorReadsAnyRequestAsTheListShowsIt() {
+        String operator = catalog.signIn(catalog.person("soren", null), PASSWORD);
+        assertThat(admin().put("/api/identities/" + operator + "/roles", "{\"roles\":[\"SECURITY_OPERATOR\"]}").status()).isEqualTo(202);
+        String requestId = file(requester, "{\"entitlementId\":\"" + entitlement + "\",\"justification\":\"line change\"}");
+        awaitInboxItem(manager, requestId);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(as(operator).get("/api/access-requests").body()).contains(requestId));
+        Api.Response read = as(operator).get("/api/access-requests/" + requestId);
+        assertThat(read.status()).as("%s", read).isEqualTo(200);
+        assertThat(read.json().get("requesterId").asText()).isEqualTo(requester);
     }
 
     @Test

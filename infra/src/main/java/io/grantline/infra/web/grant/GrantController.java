@@ -10,6 +10,7 @@ import io.grantline.api.grant.RevokeGrant;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.Callers;
+import io.grantline.infra.web.IdentityOwners;
 import io.grantline.infra.web.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Grants: who holds what, until when. Everyone sees their own; overseers see all. */
+/** Grants: who holds what, until when. Everyone sees their own and those of identities they own; overseers see all. */
 @RestController
 @RequestMapping("/api/grants")
 class GrantController {
@@ -45,10 +46,12 @@ class GrantController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final IdentityOwners owners;
 
-    GrantController(CommandGateway commands, QueryGateway queries) {
+    GrantController(CommandGateway commands, QueryGateway queries, IdentityOwners owners) {
         this.commands = commands;
         this.queries = queries;
+        this.owners = owners;
     }
 
     @GetMapping
@@ -58,10 +61,10 @@ class GrantController {
         IdentityId holder = identityId == null ? null : IdentityId.of(identityId);
         if (!Callers.overseer(auth)) {
             IdentityId self = Callers.identity(auth);
-            if (holder != null && !holder.equals(self)) {
-                throw new AccessDeniedException("only your own grants");
+            if (holder != null && !holder.equals(self) && !owners.owns(auth, holder)) {
+                throw new AccessDeniedException("only your own grants, or those of an identity you own");
             }
-            holder = self;
+            holder = holder == null ? self : holder;
         }
         if (resource != null && (resource.isBlank() || resource.length() > 200)) {
             throw new IllegalArgumentException("resource must be 1-200 characters");
@@ -74,7 +77,8 @@ class GrantController {
     @GetMapping("/{id}")
     GrantSummary get(@PathVariable String id, Authentication auth) {
         GrantSummary grant = queries.query(new FindGrant(GrantId.of(id)), ResponseTypes.optionalInstanceOf(GrantSummary.class)).join()
-                .filter(found -> Callers.overseer(auth) || found.identityId().value().equals(auth.getName()))
+                .filter(found -> Callers.overseer(auth) || found.identityId().value().equals(auth.getName())
+                        || owners.owns(auth, found.identityId()))
                 .orElseThrow(() -> new NotFound("grant '" + id + "'"));
         return grant;
     }

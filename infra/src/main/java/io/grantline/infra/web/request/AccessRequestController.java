@@ -1,9 +1,7 @@
 package io.grantline.infra.web.request;
 
 import io.grantline.api.entitlement.EntitlementId;
-import io.grantline.api.identity.FindIdentity;
 import io.grantline.api.identity.IdentityId;
-import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.Role;
 import io.grantline.api.request.AccessRequestId;
 import io.grantline.api.request.AccessRequestStatus;
@@ -16,6 +14,7 @@ import io.grantline.api.request.ListAccessRequests;
 import io.grantline.infra.security.ApproverAuthentication;
 import io.grantline.infra.web.Accepted;
 import io.grantline.infra.web.Callers;
+import io.grantline.infra.web.IdentityOwners;
 import io.grantline.infra.web.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -51,11 +50,13 @@ class AccessRequestController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ApproverAuthentication proofs;
+    private final IdentityOwners owners;
 
-    AccessRequestController(CommandGateway commands, QueryGateway queries, ApproverAuthentication proofs) {
+    AccessRequestController(CommandGateway commands, QueryGateway queries, ApproverAuthentication proofs, IdentityOwners owners) {
         this.commands = commands;
         this.queries = queries;
         this.proofs = proofs;
+        this.owners = owners;
     }
 
     @PostMapping
@@ -122,16 +123,14 @@ class AccessRequestController {
     }
 
     private boolean mayRead(AccessRequestSummary request, Authentication auth) {
-        if (Callers.has(auth, Role.ADMINISTRATOR) || Callers.has(auth, Role.COMPLIANCE_OFFICER)) {
-            return true;
+        if (Callers.overseer(auth)) {
+            return true; // as in the list: administrators, compliance officers and security operators see every request
         }
         String caller = auth.getName();
         if (request.requesterId().value().equals(caller) || request.beneficiaryId().value().equals(caller)
                 || request.stages().stream().anyMatch(stage -> stage.approverIds().stream().anyMatch(a -> a.value().equals(caller)))) {
             return true;
         }
-        return queries.query(new FindIdentity(request.beneficiaryId()), ResponseTypes.optionalInstanceOf(IdentitySummary.class)).join()
-                .map(beneficiary -> beneficiary.ownerId() != null && beneficiary.ownerId().value().equals(caller))
-                .orElse(false);
+        return owners.owns(auth, request.beneficiaryId());
     }
 }
