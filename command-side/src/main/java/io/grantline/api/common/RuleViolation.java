@@ -40,8 +40,16 @@ public abstract class RuleViolation extends RuntimeException {
         return field;
     }
 
-    /** A stable slug for the problem type, derived from the rule's name: {@code SelfApprovalForbidden} → {@code self-approval-forbidden}. */
+    /**
+     * The problem type's slug, derived from the rule's name: {@code SelfApprovalForbidden} → {@code self-approval-forbidden}.
+     * Part of the HTTP contract: infra's {@code ProblemTypesTest} pins every rule's slug, so renaming a rule cannot
+     * change it unnoticed.
+     */
     public String slug() {
-        return getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return slugOf(getClass());
+    }
+
+    public static String slugOf(Class<? extends RuleViolation> rule) {
+        return rule.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }
