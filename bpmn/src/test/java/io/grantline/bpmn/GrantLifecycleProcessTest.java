@@ -101,6 +101,33 @@ class GrantLifecycleProcessTest {
     }
 
     @Test
+    void aGrantExtendedMeanwhileWaitsAgainWithTimersForItsNewEnd() {
+        Instant extendedUntil = VALID_UNTIL.plus(Duration.ofHours(6));
+        Instant newNotice = extendedUntil.minus(Duration.ofHours(1));
+        expireGrant.doing(execution -> {
+            // as the aggregate answers when an extension moved the end after the timer was set
+            execution.setVariable("extended", true);
+            execution.setVariable("validUntil", extendedUntil.toString());
+            execution.setVariable("expiryNoticeAt", newNotice.toString());
+        });
+        ProcessInstance grant = provisionedGrant("grant-8");
+
+        EngineClock.setNow(VALID_UNTIL.plus(A_SECOND));
+        executeJobOf(grant, "expires");
+
+        assertThat(grant).hasPassed("expireGrant", "extendedGateway").isWaitingAtExactly("active");
+        assertThat(jobOf(grant, "expires").getDuedate().toInstant()).isEqualTo(extendedUntil);
+        assertThat(jobOf(grant, "expiryNotice").getDuedate().toInstant()).isEqualTo(newNotice);
+        assertThat(deprovisionGrant.wasCalled()).isFalse();
+
+        // the new end comes, and nothing moved it again: the grant ends
+        expireGrant.doing(execution -> execution.setVariable("extended", false));
+        EngineClock.setNow(extendedUntil.plus(A_SECOND));
+        executeJobOf(grant, "expires");
+        assertThat(grant).isWaitingAtExactly("deprovision");
+    }
+
+    @Test
     void revokedGrantIsDeprovisionedBeforeItExpires() {
         ProcessInstance grant = provisionedGrant("grant-3");
 

@@ -34,6 +34,7 @@ import io.grantline.api.grant.EndReason;
 import io.grantline.api.grant.GrantCertified;
 import io.grantline.api.grant.GrantDeprovisioned;
 import io.grantline.api.grant.GrantEvent;
+import io.grantline.api.grant.GrantExtended;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantProvisioned;
 import io.grantline.api.grant.GrantProvisioningFailed;
@@ -144,6 +145,8 @@ final class EventSamples {
             new AccessGranted(GRANT, REQUEST, SVC, OPERATE, FILED, FILED.plus(Duration.ofHours(4))),
             new GrantProvisioned(GRANT, "opcua-line-3"),
             new GrantProvisioningFailed(GRANT, "PLC-7 did not answer after 3 attempts"),
+            new GrantExtended(GRANT, AccessRequestId.of("0b3e7c51-9d2a-4f86-b1c4-7e5a2d9f6c08"), SVC, OPERATE,
+                    FILED.plus(Duration.ofHours(4)), FILED.plus(Duration.ofHours(6))),
             new GrantRevoked(GRANT, SVC, OPERATE, EndReason.COMPROMISED, "key leaked in a public repository",
                     FILED.plus(Duration.ofHours(1))),
             new GrantDeprovisioned(GRANT, "opcua-line-3"),

@@ -4,10 +4,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.grant.AccessGranted;
+import io.grantline.api.grant.EndReason;
 import io.grantline.api.grant.CertifyGrant;
 import io.grantline.api.grant.GrantCertified;
 import io.grantline.api.grant.GrantAccess;
+import io.grantline.api.grant.ExpireGrant;
+import io.grantline.api.grant.ExtendGrant;
 import io.grantline.api.grant.GrantDeprovisioned;
+import io.grantline.api.grant.GrantExtended;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantProvisioned;
 import io.grantline.api.grant.GrantProvisioningFailed;
@@ -22,6 +26,7 @@ import io.grantline.command.common.Text;
 import io.grantline.command.entitlement.EntitlementCatalog;
 import io.grantline.command.entitlement.EntitlementFacts;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementRetiredAlready;
+import io.grantline.command.grant.GrantRuleViolation.GrantEndedAlready;
 import io.grantline.command.grant.GrantRuleViolation.GrantNotEnded;
 import io.grantline.command.grant.GrantRuleViolation.GrantTooLong;
 import io.grantline.command.grant.GrantRuleViolation.IdentityNotActive;
@@ -49,6 +54,7 @@ public class Grant {
     private GrantId id;
     private IdentityId identityId;
     private EntitlementId entitlementId;
+    private Instant validUntil;
     private boolean provisioned;
     private boolean ended;
     private boolean deprovisioned;
@@ -127,6 +133,40 @@ public class Grant {
         }
     }
 
+    /**
+     * Moves the end of a grant that has not ended. An external person's grant still ends with their sponsorship; an end
+     * no later than the present one changes nothing.
+     */
+    @CommandHandler
+    void handle(ExtendGrant command, IdentityDirectory identities) {
+        requireField(command.requestId() != null, "requestId", "requestId is required");
+        requireField(command.validUntil() != null, "validUntil", "validUntil is required");
+        if (ended) {
+            throw new GrantEndedAlready(id.value());
+        }
+        Instant until = command.validUntil();
+        Instant sponsorshipEnds = identities.find(identityId).map(IdentityFacts::endsAt).orElse(null);
+        if (sponsorshipEnds != null && sponsorshipEnds.isBefore(until)) {
+            until = sponsorshipEnds;
+        }
+        if (until.isAfter(validUntil)) {
+            apply(new GrantExtended(id, command.requestId(), identityId, entitlementId, validUntil, until));
+        }
+    }
+
+    /** Ends the grant when its time is up; answers the end still ahead when an extension moved it, null otherwise. */
+    @CommandHandler
+    Instant handle(ExpireGrant command, Clock clock) {
+        if (ended) {
+            return null;
+        }
+        if (clock.instant().isBefore(validUntil)) {
+            return validUntil;
+        }
+        apply(new GrantRevoked(id, identityId, entitlementId, EndReason.EXPIRED, "the grant's validity ended", clock.instant()));
+        return null;
+    }
+
     /** A certification of an ended grant is answered, not applied: a revocation elsewhere came first. */
     @CommandHandler
     void handle(CertifyGrant command, Clock clock) {
@@ -153,6 +193,12 @@ public class Grant {
         id = event.grantId();
         identityId = event.identityId();
         entitlementId = event.entitlementId();
+        validUntil = event.validUntil();
+    }
+
+    @EventSourcingHandler
+    void on(GrantExtended event) {
+        validUntil = event.validUntil();
     }
 
     @EventSourcingHandler

@@ -1,7 +1,9 @@
 package io.grantline.command.grant;
 
 import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.api.grant.GrantId;
 import io.grantline.api.identity.IdentityId;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,4 +13,7 @@ import java.util.Set;
 public interface HeldEntitlements {
 
     Set<EntitlementId> activeEntitlementsOf(IdentityId identityId);
+
+    /** The grant through which the identity holds the entitlement now, if it does. */
+    Optional<GrantId> activeGrantOf(IdentityId identityId, EntitlementId entitlementId);
 }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.RiskTier;
+import io.grantline.api.grant.GrantId;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.Role;
@@ -111,6 +112,8 @@ public class AccessRequest {
     private ApprovalPolicy policy;
     private SortedMap<Integer, Stage> stages;
     private AccessRequestApproved approval;
+    /** The beneficiary's active grant this request extends, once approved; null for a new grant. */
+    private GrantId extendsGrantId;
     /** Emergency access: granted before its stages, which review it afterwards. */
     private boolean breakGlass;
     private RejectionReason rejection;
@@ -191,7 +194,13 @@ public class AccessRequest {
 
         // this also locks the beneficiary's row until the filing commits: the break-glass count below relies on it
         Set<EntitlementId> holdings = held.activeEntitlementsOf(beneficiary.id());
-        if (holdings.contains(entitlement.id())) {
+        GrantId extending = command.extendsGrantId();
+        if (extending != null) {
+            requireField(!command.emergency(), "extendsGrantId", "an extension is asked for the usual way, not as break-glass");
+            requireField(held.activeGrantOf(beneficiary.id(), entitlement.id()).filter(extending::equals).isPresent(),
+                    "extendsGrantId", "'" + extending.value() + "' is not an active grant of '" + beneficiary.id().value()
+                            + "' on '" + entitlement.id().value() + "'");
+        } else if (holdings.contains(entitlement.id())) {
             throw new AlreadyHeld(beneficiary.id().value(), entitlement.id().value());
         }
         Optional<EntitlementId> conflict = SeparationOfDuties.conflictOf(entitlement, holdings, catalog);
@@ -211,7 +220,7 @@ public class AccessRequest {
         }
 
         apply(new AccessRequested(id, requester, beneficiary.id(), entitlement.id(), command.justification().strip(), ticket,
-                duration, emergency, entitlement.risk(), emergency ? filedWith : null));
+                duration, emergency, entitlement.risk(), emergency ? filedWith : null, extending));
         apply(new ApprovalPolicyApplied(id, applied));
         if (emergency) {
             BreakGlassAllowance allowance = settings.breakGlass();
@@ -393,7 +402,7 @@ public class AccessRequest {
     ApprovalResult handle(ApproveAccessRequest command, IdentityDirectory identities, EntitlementCatalog catalog,
                                HeldEntitlements held, Clock clock) {
         requireField(command.grantId() != null, "grantId", "grantId is required");
-        if (status == AccessRequestStatus.APPROVED && command.grantId().equals(approval.grantId())) {
+        if (status == AccessRequestStatus.APPROVED && (command.grantId().equals(approval.grantId()) || approval.extendsGrant())) {
             return new ApprovalResult(approval, null);
         }
         if (breakGlass && status == AccessRequestStatus.REJECTED && approval == null) {
@@ -430,7 +439,11 @@ public class AccessRequest {
             granted = entitlement.get().maxDuration();
         }
         Instant validFrom = clock.instant();
-        apply(new AccessRequestApproved(id, command.grantId(), beneficiaryId, entitlementId, validFrom, validFrom.plus(granted)));
+        // an extension moves the end of the grant it names, if that grant still runs; otherwise it grants anew, as approved
+        boolean extending = extendsGrantId != null
+                && held.activeGrantOf(beneficiaryId, entitlementId).filter(extendsGrantId::equals).isPresent();
+        apply(new AccessRequestApproved(id, extending ? extendsGrantId : command.grantId(), beneficiaryId, entitlementId, validFrom,
+                validFrom.plus(granted), extending));
         return new ApprovalResult(approval, null);
     }
 
@@ -472,6 +485,7 @@ public class AccessRequest {
         entitlementId = event.entitlementId();
         duration = event.duration();
         breakGlass = event.emergency();
+        extendsGrantId = event.extendsGrantId();
         status = AccessRequestStatus.PENDING;
         stages = new TreeMap<>();
     }

@@ -8,7 +8,10 @@ import io.grantline.api.entitlement.RiskTier;
 import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.EndReason;
 import io.grantline.api.grant.GrantAccess;
+import io.grantline.api.grant.ExpireGrant;
+import io.grantline.api.grant.ExtendGrant;
 import io.grantline.api.grant.GrantDeprovisioned;
+import io.grantline.api.grant.GrantExtended;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantProvisioned;
 import io.grantline.api.grant.GrantProvisioningFailed;
@@ -28,6 +31,7 @@ import io.grantline.api.common.RuleViolation.Kind;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementNotFound;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementRetiredAlready;
 import io.grantline.command.entitlement.KnownEntitlements;
+import io.grantline.command.grant.GrantRuleViolation.GrantEndedAlready;
 import io.grantline.command.grant.GrantRuleViolation.GrantNotEnded;
 import io.grantline.command.grant.GrantRuleViolation.GrantTooLong;
 import io.grantline.command.grant.GrantRuleViolation.IdentityNotActive;
@@ -295,6 +299,52 @@ class GrantTest {
                 .when(new RecordDeprovisioning(GRANT, "opcua-line-3"))
                 .expectException(violation(GrantNotEnded.class, Kind.CONFLICT, null))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheEndOfARunningGrant() {
+        AccessRequestId extension = AccessRequestId.of("r-2");
+        fixture.given(granted(ALICE, Duration.ofHours(4)), new GrantProvisioned(GRANT, "log"))
+                .when(new ExtendGrant(GRANT, extension, FROM.plus(Duration.ofHours(9))))
+                .expectEvents(new GrantExtended(GRANT, extension, ALICE, OPERATE, FROM.plus(Duration.ofHours(4)), FROM.plus(Duration.ofHours(9))));
+        fixture.given(granted(ALICE, Duration.ofHours(4)))
+                .when(new ExtendGrant(GRANT, extension, FROM.plus(Duration.ofHours(3))))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEndedGrantIsNotExtendedAndAContractorsExtensionEndsWithTheSponsorship() {
+        fixture.given(granted(ALICE, Duration.ofHours(4)), revoked(EndReason.REVOKED))
+                .when(new ExtendGrant(GRANT, AccessRequestId.of("r-2"), FROM.plus(Duration.ofHours(9))))
+                .expectException(violation(GrantEndedAlready.class, Kind.CONFLICT, "grantId"))
+                .expectNoEvents();
+
+        IdentityId contractor = IdentityId.of("carla");
+        identities.add(new IdentityFacts(contractor, IdentityKind.HUMAN, IdentityStatus.ACTIVE, null, IdentityId.of("bob"), null,
+                Set.of(), FROM.plus(Duration.ofHours(6))));
+        fixture.given(new AccessGranted(GRANT, REQUEST, contractor, OPERATE, FROM, FROM.plus(Duration.ofHours(4))))
+                .when(new ExtendGrant(GRANT, AccessRequestId.of("r-2"), FROM.plus(Duration.ofHours(9))))
+                .expectEvents(new GrantExtended(GRANT, AccessRequestId.of("r-2"), contractor, OPERATE, FROM.plus(Duration.ofHours(4)),
+                        FROM.plus(Duration.ofHours(6))));
+    }
+
+    @Test
+    void theExpiryTimerEndsAGrantWhoseTimeIsUpAndAnswersAnEndAnExtensionMoved() {
+        // NOW is an hour after FROM
+        fixture.given(granted(ALICE, Duration.ofMinutes(30)))
+                .when(new ExpireGrant(GRANT))
+                .expectEvents(new GrantRevoked(GRANT, ALICE, OPERATE, EndReason.EXPIRED, "the grant's validity ended", NOW))
+                .expectResultMessagePayload(null);
+        fixture.given(granted(ALICE, Duration.ofMinutes(30)),
+                        new GrantExtended(GRANT, AccessRequestId.of("r-2"), ALICE, OPERATE, FROM.plus(Duration.ofMinutes(30)), FROM.plus(Duration.ofHours(5))))
+                .when(new ExpireGrant(GRANT))
+                .expectNoEvents()
+                .expectResultMessagePayload(FROM.plus(Duration.ofHours(5)));
+        fixture.given(granted(ALICE, Duration.ofMinutes(30)), revoked(EndReason.REVOKED))
+                .when(new ExpireGrant(GRANT))
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
     }
 
     private static GrantAccess grant(IdentityId identity, EntitlementId entitlement, Duration length) {

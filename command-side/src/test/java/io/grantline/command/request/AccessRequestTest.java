@@ -392,6 +392,45 @@ class AccessRequestTest {
     }
 
     @Test
+    void aHolderAsksForMoreTimeOnTheGrantTheyHoldAndOnNoOtherGrant() {
+        GrantId held = GrantId.of("g-0");
+        holdings.hold("alice", "line-3-hmi", "g-0");
+        fixture.givenNoPriorActivity()
+                .when(new FileAccessRequest(REQUEST, ALICE, null, HMI, "retrofit on line 3", "CHG-4711", Duration.ofHours(4), false, null, held))
+                .expectEvents(new AccessRequested(REQUEST, ALICE, ALICE, HMI, "retrofit on line 3", "CHG-4711", Duration.ofHours(4), false,
+                        RiskTier.LOW, null, held), policyFor(RiskTier.LOW));
+        fixture.givenNoPriorActivity()
+                .when(new FileAccessRequest(REQUEST, ALICE, null, HMI, "retrofit on line 3", null, null, false, null, GrantId.of("g-9")))
+                .expectException(violation(InvalidRequestField.class, Kind.INVALID, "extendsGrantId"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new FileAccessRequest(REQUEST, ALICE, null, HMI, "line 3 is down", null, null, true, PASSWORD, held))
+                .expectException(violation(InvalidRequestField.class, Kind.INVALID, "extendsGrantId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anApprovedExtensionNamesTheGrantItExtendsOrGrantsAnewIfThatGrantEnded() {
+        GrantId held = GrantId.of("g-0");
+        AccessRequested extension = new AccessRequested(REQUEST, ALICE, ALICE, HMI, "retrofit on line 3", "CHG-4711", Duration.ofHours(4),
+                false, RiskTier.LOW, null, held);
+        holdings.hold("alice", "line-3-hmi", "g-0");
+        fixture.given(extension, policyFor(RiskTier.LOW), managerStage(), managerApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectEvents(new AccessRequestApproved(REQUEST, held, ALICE, HMI, NOW, NOW.plus(Duration.ofHours(4)), true));
+        fixture.given(extension, policyFor(RiskTier.LOW), managerStage(), managerApproved(),
+                        new AccessRequestApproved(REQUEST, held, ALICE, HMI, NOW, NOW.plus(Duration.ofHours(4)), true))
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+
+        holdings.end("alice", "line-3-hmi");
+        fixture.given(extension, policyFor(RiskTier.LOW), managerStage(), managerApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectEvents(new AccessRequestApproved(REQUEST, GRANT, ALICE, HMI, NOW, NOW.plus(Duration.ofHours(4))));
+    }
+
+    @Test
     void aRequestConflictingWithAHeldEntitlementIsRefused() {
         holdings.hold("alice", "plc-7-engineer");
         fixture.givenNoPriorActivity()

@@ -64,6 +64,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -277,7 +278,17 @@ class ApprovalInvariantsTest {
         AtomicReference<EventSourcingRepository<Entitlement>> entitlements = new AtomicReference<>();
         List<Object> resources = List.of((IdentityDirectory) id -> new EventSourcedIdentityDirectory(identities.get()).find(id),
                 (EntitlementCatalog) id -> new EventSourcedEntitlementCatalog(entitlements.get()).find(id),
-                (HeldEntitlements) holder -> Set.copyOf(held.getOrDefault(holder, Set.of())),
+                new HeldEntitlements() {
+                    @Override
+                    public Set<EntitlementId> activeEntitlementsOf(IdentityId holder) {
+                        return Set.copyOf(held.getOrDefault(holder, Set.of()));
+                    }
+
+                    @Override
+                    public Optional<GrantId> activeGrantOf(IdentityId holder, EntitlementId entitlement) {
+                        return Optional.empty(); // these invariants file no extensions
+                    }
+                },
                 (RoleHolders) role -> Set.copyOf(otSecurity), new RequestPolicy(Duration.ofMinutes(15), MAX_AGE),
                 new KnownPolicies(), (BreakGlassUses) (beneficiary, since) -> 0, clock);
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(new SimpleResourceParameterResolverFactory(resources),

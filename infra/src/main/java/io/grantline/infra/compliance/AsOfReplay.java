@@ -6,6 +6,7 @@ import io.grantline.api.entitlement.EntitlementDefined;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.GrantId;
+import io.grantline.api.grant.GrantExtended;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.identity.IdentityId;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 class AsOfReplay {
 
     private static final List<String> TYPES = List.of(EntitlementDefined.class.getName(), AccessGranted.class.getName(),
-            GrantRevoked.class.getName());
+            GrantExtended.class.getName(), GrantRevoked.class.getName());
 
     private final EventStoreReader events;
 
@@ -56,6 +57,12 @@ class AsOfReplay {
                 Instant until = instant(payload, "validUntil");
                 if (entitlements.contains(entitlement) && from != null && until != null) {
                     grants.put(payload.path("grantId").asText(), new Fold(payload.path("identityId").asText(), entitlement, from, until));
+                }
+            } else if (type.equals(GrantExtended.class.getName())) {
+                Fold grant = grants.get(payload.path("grantId").asText());
+                Instant until = instant(payload, "validUntil");
+                if (grant != null && until != null) {
+                    grant.until = until.truncatedTo(ChronoUnit.MILLIS);
                 }
             } else {
                 Fold grant = grants.get(payload.path("grantId").asText());

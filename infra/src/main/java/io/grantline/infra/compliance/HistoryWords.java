@@ -65,6 +65,8 @@ class HistoryWords {
             case "AccessRequestTimedOut" -> "the request timed out";
             case "AccessGranted" -> "granted " + text(p, "entitlementId") + " to " + text(p, "identityId");
             case "GrantProvisioned" -> "the access was set up on the target system";
+            case "GrantExtended" -> "the grant was extended until " + value(p.path("validUntil")) + " by request "
+                    + text(p, "requestId");
             case "GrantDeprovisioned" -> "the access was removed from the target system";
             case "GrantRevoked", "GrantEnded" -> "the grant ended";
             case "ReviewOpened" -> "put under review by " + reviewer(p, "reviewerId") + ", due " + value(p.path("dueAt"));

@@ -10,6 +10,7 @@ import io.grantline.command.grant.HeldEntitlements;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
@@ -91,5 +92,11 @@ class ActiveGrantIndex implements HeldEntitlements {
                 .query(String.class).list();
         return jdbc.sql("SELECT entitlement_id FROM active_grant_index WHERE identity_id = ?").param(identityId.value())
                 .query(String.class).list().stream().map(EntitlementId::of).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public Optional<GrantId> activeGrantOf(IdentityId identityId, EntitlementId entitlementId) {
+        return jdbc.sql("SELECT grant_id FROM active_grant_index WHERE identity_id = ? AND entitlement_id = ?")
+                .params(identityId.value(), entitlementId.value()).query(String.class).optional().map(GrantId::of);
     }
 }

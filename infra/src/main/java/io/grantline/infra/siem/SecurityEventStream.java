@@ -40,6 +40,7 @@ class SecurityEventStream {
             Map.entry("OwnerAssigned", new Kind("Owner of a non-human identity changed", 4)),
             Map.entry("SponsorAssigned", new Kind("Sponsorship of an external person set", 4)),
             Map.entry("AccessGranted", new Kind("Access granted", 4)),
+            Map.entry("GrantExtended", new Kind("Grant extended", 4)),
             Map.entry("EntitlementPolicyChanged", new Kind("Entitlement policy changed", 4)),
             Map.entry("EntitlementOwnerChanged", new Kind("Entitlement owner changed", 4)),
             Map.entry("EntitlementProvisioningSet", new Kind("Entitlement enforcement target set", 4)),

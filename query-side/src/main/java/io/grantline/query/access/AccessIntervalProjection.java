@@ -8,6 +8,7 @@ import io.grantline.api.compliance.IdentityStreams;
 import io.grantline.api.compliance.ListHoldersAt;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.grant.AccessGranted;
+import io.grantline.api.grant.GrantExtended;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.identity.IdentityId;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,19 +101,63 @@ public class AccessIntervalProjection {
                 INTERVALS);
     }
 
+    /**
+     * An extension moves the interval's end. A grant may then last longer than a grant's longest duration from its
+     * start, so the interval is also written to the bucket of the month its previous end fell in (a carrier): an
+     * extension lasts at most that long from there, so a question in the extension's months still finds the grant
+     * among the buckets it reads. Every copy carries the whole interval; an answer names each grant once.
+     */
+    @EventHandler
+    void on(GrantExtended event, @SequenceNumber long sequence) {
+        String grant = event.grantId().value();
+        Document lookup = mongo.findById(GRANT_PREFIX + grant, Document.class, INTERVALS);
+        if (lookup == null) {
+            return;
+        }
+        String home = lookup.getString("bucket");
+        String path = "intervals." + key(grant);
+        Query homeInterval = byId(home);
+        homeInterval.fields().include(path + ".from");
+        Document homeBucket = mongo.findOne(homeInterval, Document.class, INTERVALS);
+        Date from = homeBucket == null ? null : homeBucket.getEmbedded(List.of("intervals", key(grant), "from"), Date.class);
+        if (from == null) {
+            return;
+        }
+        String carrier = bucketId(event.entitlementId().value(), YearMonth.from(event.previousValidUntil().atZone(ZoneOffset.UTC)));
+        List<String> copies = new ArrayList<>(List.of(home));
+        copies.addAll(lookup.getList("carriers", String.class, List.of()));
+        if (!copies.contains(carrier)) {
+            mongo.upsert(byId(carrier), new Update().setOnInsert("entitlementId", event.entitlementId().value())
+                    .set(path + ".identityId", event.identityId().value()).set(path + ".from", from)
+                    .set(path + ".to", Date.from(event.validUntil())), INTERVALS);
+            mongo.upsert(byId(GRANT_PREFIX + grant), new Update().addToSet("carriers", carrier), INTERVALS);
+            copies.add(carrier);
+        }
+        for (String bucket : copies) {
+            long version = versionOf(bucket, key(grant));
+            if (version < sequence) {
+                mongo.updateFirst(byId(bucket), new Update().set(path + ".to", Date.from(event.validUntil())).set(path + ".version", sequence),
+                        INTERVALS);
+            }
+        }
+    }
+
     @EventHandler
     void on(GrantRevoked event, @SequenceNumber long sequence) {
         Document lookup = mongo.findById(GRANT_PREFIX + event.grantId().value(), Document.class, INTERVALS);
         if (lookup == null) {
             return; // the grant was never seen, as before buckets: nothing to end
         }
-        String bucket = lookup.getString("bucket");
+        List<String> copies = new ArrayList<>(List.of(lookup.getString("bucket")));
+        copies.addAll(lookup.getList("carriers", String.class, List.of()));
         String path = "intervals." + key(event.grantId().value());
-        long version = versionOf(bucket, key(event.grantId().value()));
-        if (version >= 0 && version < sequence) {
-            // a revocation ends the interval early; one recorded at or after the planned end (expiry) changes nothing
-            mongo.updateFirst(byId(bucket), new Update().min(path + ".to", Date.from(event.endedAt())).set(path + ".version", sequence),
-                    INTERVALS);
+        for (String bucket : copies) {
+            long version = versionOf(bucket, key(event.grantId().value()));
+            if (version >= 0 && version < sequence) {
+                // a revocation ends the interval early; one recorded at or after the planned end (expiry) changes nothing
+                mongo.updateFirst(byId(bucket), new Update().min(path + ".to", Date.from(event.endedAt())).set(path + ".version", sequence),
+                        INTERVALS);
+            }
         }
     }
 
@@ -142,7 +188,7 @@ public class AccessIntervalProjection {
                 buckets.add(bucketId(entitlement, month));
             }
         }
-        List<AccessInterval> holders = new ArrayList<>();
+        Map<String, AccessInterval> holders = new LinkedHashMap<>(); // an extended grant's interval has copies
         for (Document bucket : mongo.find(Query.query(where("_id").in(buckets)), Document.class, INTERVALS)) {
             EntitlementId entitlement = EntitlementId.of(bucket.getString("entitlementId"));
             Document intervals = bucket.get("intervals", Document.class);
@@ -154,13 +200,14 @@ public class AccessIntervalProjection {
                 Instant from = interval.getDate("from").toInstant();
                 Instant to = interval.getDate("to").toInstant();
                 if (!from.isAfter(at) && at.isBefore(to)) {
-                    holders.add(new AccessInterval(IdentityId.of(interval.getString("identityId")), GrantId.of(grantId(entry.getKey())),
-                            entitlement, from, to));
+                    holders.put(entry.getKey(), new AccessInterval(IdentityId.of(interval.getString("identityId")),
+                            GrantId.of(grantId(entry.getKey())), entitlement, from, to));
                 }
             }
         }
-        holders.sort(Comparator.comparing((AccessInterval i) -> i.identityId().value()).thenComparing(i -> i.grantId().value()));
-        return holders;
+        return holders.values().stream()
+                .sorted(Comparator.comparing((AccessInterval i) -> i.identityId().value()).thenComparing(i -> i.grantId().value()))
+                .toList();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.EndReason;
 import io.grantline.api.grant.FindGrant;
 import io.grantline.api.grant.GrantDeprovisioned;
+import io.grantline.api.grant.GrantExtended;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantProvisioned;
 import io.grantline.api.grant.GrantRevoked;
@@ -67,6 +68,11 @@ public class GrantProjection {
     @EventHandler
     void on(GrantProvisioned event, @SequenceNumber long sequence) {
         grants.apply(event.grantId().value(), sequence, Update.update("status", GrantStatus.ACTIVE.name()));
+    }
+
+    @EventHandler
+    void on(GrantExtended event, @SequenceNumber long sequence) {
+        grants.apply(event.grantId().value(), sequence, Update.update("validUntil", Date.from(event.validUntil())));
     }
 
     @EventHandler

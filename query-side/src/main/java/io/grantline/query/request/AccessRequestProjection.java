@@ -76,6 +76,9 @@ public class AccessRequestProjection {
         fields.put("stages", new Document());
         fields.put("approverIds", List.of());
         fields.put("filedAt", Date.from(filedAt));
+        if (event.extendsGrantId() != null) {
+            fields.put("extendsGrantId", event.extendsGrantId().value());
+        }
         requests.create(event.requestId().value(), sequence, fields);
     }
 

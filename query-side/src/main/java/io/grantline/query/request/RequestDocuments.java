@@ -41,7 +41,7 @@ final class RequestDocuments {
                 doc.getString("justification"), doc.getString("ticket"), Duration.parse(doc.getString("duration")),
                 AccessRequestStatus.valueOf(doc.getString("status")), policy(doc.get("policy", Document.class)), stages,
                 grantId == null ? null : GrantId.of(grantId), rejection(doc.get("rejection", Document.class)),
-                instant(doc.getDate("filedAt")));
+                instant(doc.getDate("filedAt")), doc.getString("extendsGrantId") == null ? null : GrantId.of(doc.getString("extendsGrantId")));
     }
 
     static ApprovalInboxItem inboxItem(Document doc) {

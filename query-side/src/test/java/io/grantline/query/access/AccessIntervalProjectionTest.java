@@ -8,6 +8,7 @@ import io.grantline.api.compliance.ListHoldersAt;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.EndReason;
+import io.grantline.api.grant.GrantExtended;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.identity.IdentityId;
@@ -128,6 +129,32 @@ class AccessIntervalProjectionTest {
     }
 
     @Test
+    void anExtendedGrantIsHeldUntilItsNewEndEvenMoreThanAYearAfterItStarted() {
+        // 300 days from April 2024, then extended twice by 300 days: held in May 2026, two years after it started
+        Instant april = Instant.parse("2024-04-20T08:00:00Z");
+        Instant firstEnd = april.plus(Duration.ofDays(300));
+        Instant secondEnd = firstEnd.plus(Duration.ofDays(300));
+        Instant thirdEnd = secondEnd.plus(Duration.ofDays(300));
+        projection.on(granted(GRANT_A, ALICE, PLC7_OPERATE, april, firstEnd), 0);
+        projection.on(extended(GRANT_A, firstEnd, secondEnd), 2);
+        projection.on(extended(GRANT_A, secondEnd, thirdEnd), 3);
+        projection.on(extended(GRANT_A, secondEnd, thirdEnd), 3);
+
+        AccessInterval whole = new AccessInterval(ALICE, GRANT_A, PLC7_OPERATE, april, thirdEnd);
+        assertThat(holdersOf(PLC7_OPERATE, "2024-05-01T00:00:00Z")).containsExactly(whole);
+        assertThat(holdersOf(PLC7_OPERATE, firstEnd.plusSeconds(1).toString())).as("named once").containsExactly(whole);
+        assertThat(holdersOf(PLC7_OPERATE, "2026-05-01T00:00:00Z")).containsExactly(whole);
+        assertThat(holdersOf(PLC7_OPERATE, thirdEnd.toString())).isEmpty();
+
+        // a revocation ends every copy of the interval
+        Instant revokedAt = Instant.parse("2026-05-02T00:00:00Z");
+        projection.on(revoked(GRANT_A, ALICE, PLC7_OPERATE, EndReason.REVOKED, revokedAt), 4);
+        assertThat(holdersOf(PLC7_OPERATE, "2026-05-01T00:00:00Z")).extracting(AccessInterval::validUntil).containsExactly(revokedAt);
+        assertThat(holdersOf(PLC7_OPERATE, "2024-05-01T00:00:00Z")).extracting(AccessInterval::validUntil).containsExactly(revokedAt);
+        assertThat(holdersOf(PLC7_OPERATE, "2026-05-03T00:00:00Z")).isEmpty();
+    }
+
+    @Test
     void holdersOfAResourceAreThoseOfAnyOfItsEntitlements() {
         mongo.insert(new Document("_id", PLC7_OPERATE.value()).append("resource", "PLC-7"), "entitlements");
         mongo.insert(new Document("_id", PLC7_ENGINEER.value()).append("resource", "PLC-7"), "entitlements");
@@ -166,6 +193,10 @@ class AccessIntervalProjectionTest {
 
     private static AccessGranted granted(GrantId grant, IdentityId who, EntitlementId what, Instant from, Instant until) {
         return new AccessGranted(grant, AccessRequestId.of("request-" + grant.value()), who, what, from, until);
+    }
+
+    private static GrantExtended extended(GrantId grant, Instant from, Instant until) {
+        return new GrantExtended(grant, AccessRequestId.of("extension-" + until.getEpochSecond()), ALICE, PLC7_OPERATE, from, until);
     }
 
     private static GrantRevoked revoked(GrantId grant, IdentityId who, EntitlementId what, EndReason reason, Instant at) {

@@ -14,7 +14,6 @@ import io.grantline.workflow.request.ApprovalMails;
 import io.grantline.workflow.request.StageAssignment;
 import io.grantline.workflow.request.StageVariables;
 import io.grantline.workflow.settings.GrantSettings;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -130,7 +129,7 @@ public class ProcessBridge {
         Map<String, Object> variables = new HashMap<>();
         variables.put("grantId", grantId);
         variables.put("validUntil", event.validUntil().toString());
-        variables.put("expiryNoticeAt", expiryNoticeAt(event.validFrom(), event.validUntil()).toString());
+        variables.put("expiryNoticeAt", grant.expiryNoticeAt(event.validFrom(), event.validUntil()).toString());
         causedBy(variables, actor);
         // by key at its only start event, the message start event "granted", as the access request's process
         runtime.startProcessInstanceByKey(GRANT_LIFECYCLE, grantId, variables);
@@ -148,17 +147,11 @@ public class ProcessBridge {
         Map<String, Object> variables = new HashMap<>();
         variables.put("identityId", event.identityId().value());
         variables.put("endsAt", event.endsAt().toString());
-        variables.put("noticeAt", expiryNoticeAt(message.getTimestamp(), event.endsAt()).toString());
+        variables.put("noticeAt", grant.expiryNoticeAt(message.getTimestamp(), event.endsAt()).toString());
         causedBy(variables, actor);
         runtime.startProcessInstanceByKey(EXTERNAL_ACCESS, message.getIdentifier(), variables);
     }
 
-    /** The notice goes out {@code expiry-notice} before the end, or half-way through a grant shorter than twice that. */
-    Instant expiryNoticeAt(Instant validFrom, Instant validUntil) {
-        java.time.Duration half = java.time.Duration.between(validFrom, validUntil).dividedBy(2);
-        java.time.Duration ahead = grant.expiryNotice().compareTo(half) < 0 ? grant.expiryNotice() : half;
-        return validUntil.minus(ahead);
-    }
 
     /** A revocation ends a waiting grant at once; a grant that is not waiting (ending already) ignores it. */
     @EventHandler

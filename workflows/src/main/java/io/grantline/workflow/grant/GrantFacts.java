@@ -2,11 +2,13 @@ package io.grantline.workflow.grant;
 
 import io.grantline.api.entitlement.EntitlementDefined;
 import io.grantline.api.grant.AccessGranted;
+import io.grantline.api.grant.GrantExtended;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantProvisioned;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.grant.GrantStatus;
 import io.grantline.api.grant.GrantSummary;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -41,11 +43,13 @@ class GrantFacts {
         GrantRevoked revoked = history.stream().filter(GrantRevoked.class::isInstance).map(GrantRevoked.class::cast).findFirst()
                 .orElse(null);
         boolean provisioned = history.stream().anyMatch(GrantProvisioned.class::isInstance);
+        Instant validUntil = history.stream().filter(GrantExtended.class::isInstance).map(GrantExtended.class::cast)
+                .map(GrantExtended::validUntil).reduce((first, later) -> later).orElse(granted.validUntil());
         GrantStatus status = revoked != null ? GrantStatus.ENDED : provisioned ? GrantStatus.ACTIVE : GrantStatus.PENDING_PROVISIONING;
         String resource = payloads(granted.entitlementId().toString()).stream().filter(EntitlementDefined.class::isInstance)
                 .map(EntitlementDefined.class::cast).map(EntitlementDefined::resource).findFirst().orElse(null);
         return Optional.of(new GrantSummary(id, granted.identityId(), granted.entitlementId(), resource, granted.requestId(), status,
-                granted.validFrom(), granted.validUntil(), revoked == null ? null : revoked.endedAt(),
+                granted.validFrom(), validUntil, revoked == null ? null : revoked.endedAt(),
                 revoked == null ? null : revoked.reason()));
     }
 

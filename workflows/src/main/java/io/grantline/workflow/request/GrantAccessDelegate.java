@@ -1,6 +1,7 @@
 package io.grantline.workflow.request;
 
 import io.grantline.api.common.RuleViolation;
+import io.grantline.api.grant.ExtendGrant;
 import io.grantline.api.grant.GrantAccess;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.request.AccessRequestApproved;
@@ -42,6 +43,12 @@ class GrantAccessDelegate implements JavaDelegate {
             return;
         }
         AccessRequestApproved approval = result.approval();
+        if (approval.extendsGrant()) {
+            // the grant ran when the request was approved, in this transaction; had it ended since, the extension is
+            // refused (or its append conflicts), the approval rolls back with it, and the job's retry grants anew
+            commands.sendAndWait(new ExtendGrant(approval.grantId(), requestId, approval.validUntil()));
+            return;
+        }
         try {
             commands.sendAndWait(new GrantAccess(grantId, requestId, approval.beneficiaryId(), approval.entitlementId(),
                     approval.validFrom(), approval.validUntil()));

@@ -1,6 +1,7 @@
 package io.grantline.infra.web.request;
 
 import io.grantline.api.entitlement.EntitlementId;
+import io.grantline.api.grant.GrantId;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.Role;
 import io.grantline.api.request.AccessRequestId;
@@ -44,7 +45,7 @@ class AccessRequestController {
 
     record FileRequestBody(IdentityId beneficiaryId, @NotNull EntitlementId entitlementId,
                            @NotBlank @Size(max = 2000) String justification, @Size(max = 100) String ticket,
-                           Duration duration, Boolean emergency) {
+                           Duration duration, Boolean emergency, GrantId extendsGrantId) {
     }
 
     private final CommandGateway commands;
@@ -82,7 +83,7 @@ class AccessRequestController {
         }
         AccessRequestId id = AccessRequestId.random();
         commands.sendAndWait(new FileAccessRequest(id, requester, body.beneficiaryId() == null ? requester : body.beneficiaryId(),
-                body.entitlementId(), body.justification(), body.ticket(), body.duration(), emergency, proof));
+                body.entitlementId(), body.justification(), body.ticket(), body.duration(), emergency, proof, body.extendsGrantId()));
         return Accepted.at("/api/access-requests", id.value());
     }
 

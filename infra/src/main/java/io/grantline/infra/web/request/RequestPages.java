@@ -3,6 +3,7 @@ package io.grantline.infra.web.request;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.EntitlementSummary;
 import io.grantline.api.grant.FindGrant;
+import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantSummary;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.identity.IdentityKind;
@@ -63,7 +64,7 @@ class RequestPages {
     /** The catalog, searchable by resource, system, zone and risk; the identities the caller may request for. */
     @GetMapping("/requests/new")
     String form(@RequestParam(required = false) String q, @RequestParam(required = false) String entitlement,
-                Authentication auth, Model model) {
+                @RequestParam(name = "extends", required = false) String extendsGrant, Authentication auth, Model model) {
         IdentityId me = Callers.identity(auth);
         String search = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         List<EntitlementSummary> catalog = names.entitlements().stream()
@@ -80,6 +81,7 @@ class RequestPages {
                 .findFirst().orElse(longest);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("selected", entitlement);
+        model.addAttribute("extends", extendsGrant == null || extendsGrant.isBlank() ? null : extendsGrant);
         model.addAttribute("catalog", catalog);
         model.addAttribute("owned", owned);
         List<Words.Choice> choices = new java.util.ArrayList<>(words.durations(minimumDuration, maximum.compareTo(minimumDuration) < 0 ? minimumDuration : maximum));
@@ -95,15 +97,19 @@ class RequestPages {
     String file(@RequestParam(required = false) String entitlementId, @RequestParam(required = false) String beneficiaryId,
                 @RequestParam(required = false) String justification, @RequestParam(required = false) String ticket,
                 @RequestParam(required = false) String duration, @RequestParam(defaultValue = "false") boolean emergency,
-                @RequestParam(required = false) String password, Authentication auth, HttpServletRequest http,
-                RedirectAttributes flash) {
-        return forms.attempt(flash, "/requests/new" + (entitlementId == null || entitlementId.isBlank() ? "" : "?entitlement=" + entitlementId), () -> {
+                @RequestParam(required = false) String password, @RequestParam(required = false) String extendsGrantId,
+                Authentication auth, HttpServletRequest http, RedirectAttributes flash) {
+        boolean extension = extendsGrantId != null && !extendsGrantId.isBlank();
+        String back = "/requests/new" + (entitlementId == null || entitlementId.isBlank() ? ""
+                : "?entitlement=" + entitlementId + (extension ? "&extends=" + extendsGrantId : ""));
+        return forms.attempt(flash, back, () -> {
             if (entitlementId == null || entitlementId.isBlank()) {
                 throw new Forms.Invalid("Entitlement", "choose the access you need");
             }
             AccessRequestController.FileRequestBody body = forms.valid(new AccessRequestController.FileRequestBody(
                     beneficiaryId == null || beneficiaryId.isBlank() ? null : IdentityId.of(beneficiaryId),
-                    EntitlementId.of(entitlementId), Forms.blankToNull(justification), Forms.blankToNull(ticket), Forms.duration("Duration", duration), emergency));
+                    EntitlementId.of(entitlementId), Forms.blankToNull(justification), Forms.blankToNull(ticket), Forms.duration("Duration", duration), emergency,
+                    extension ? GrantId.of(extendsGrantId) : null));
             if (body.justification() == null) {
                 throw new Forms.Invalid("Justification", "say why you need this access");
             }
@@ -111,6 +117,7 @@ class RequestPages {
             ReadSide.awaitVisible(() -> find(id));
             flash.addFlashAttribute("notice", emergency
                     ? "Your break-glass request is filed: it is granted in a moment, and reviewed afterwards."
+                    : extension ? "Your request for more time is filed. The approvers have been asked."
                     : "Your request is filed. The approvers have been asked.");
             return "redirect:/requests/" + id;
         });
