@@ -75,6 +75,11 @@ class CockpitKeepsToTheRecordTest extends GrantlineIntegrationTest {
         assertOutsideTheRecord(send("PUT", ENGINE + "process-instance/" + lifecycle.getId() + "/suspended", "{\"suspended\":true}"));
         assertOutsideTheRecord(send("PUT", ENGINE + "job/" + timer.getId() + "/duedate", "{\"duedate\":\"2099-01-01T00:00:00.000+0000\"}"));
         assertOutsideTheRecord(send("POST", ENGINE + "process-instance/delete", "{\"processInstanceIds\":[\"" + lifecycle.getId() + "\"]}"));
+        // a "retry" that moves the timer, or leaves it no retries (parked for good), or reaches every timer by a query
+        assertOutsideTheRecord(send("PUT", ENGINE + "job/" + timer.getId() + "/retries",
+                "{\"retries\":3,\"dueDate\":\"2099-01-01T00:00:00.000+0000\"}"));
+        assertOutsideTheRecord(send("PUT", ENGINE + "job/" + timer.getId() + "/retries", "{\"retries\":0}"));
+        assertOutsideTheRecord(send("POST", ENGINE + "job/retries", "{\"retries\":1,\"jobQuery\":{\"timers\":true}}"));
 
         ProcessInstance after = runtime.createProcessInstanceQuery().processInstanceId(lifecycle.getId()).singleResult();
         assertThat(after).as("the lifecycle still runs").isNotNull();
@@ -118,6 +123,8 @@ class CockpitKeepsToTheRecordTest extends GrantlineIntegrationTest {
 
         HttpResponse<String> retry = send("PUT", ENGINE + "job/" + timer + "/retries", "{\"retries\":3}");
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
+        HttpResponse<String> batch = send("POST", ENGINE + "job/retries", "{\"retries\":3,\"jobIds\":[\"" + timer + "\"]}");
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
     }
 
     private static void assertOutsideTheRecord(HttpResponse<String> response) {
