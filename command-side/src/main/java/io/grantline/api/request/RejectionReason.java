@@ -13,5 +13,7 @@ public enum RejectionReason {
     /** The beneficiary was no longer active when the grant was to start. */
     BENEFICIARY_INACTIVE,
     /** The beneficiary used break-glass as often as {@code grantline.break-glass.per-identity} allows already. */
-    BREAK_GLASS_LIMIT
+    BREAK_GLASS_LIMIT,
+    /** An extension's grant ended (it expired, or was revoked) before the extension was approved: nothing to extend. */
+    GRANT_ENDED
 }

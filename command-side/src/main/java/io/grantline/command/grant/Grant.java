@@ -26,7 +26,6 @@ import io.grantline.command.common.Text;
 import io.grantline.command.entitlement.EntitlementCatalog;
 import io.grantline.command.entitlement.EntitlementFacts;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementRetiredAlready;
-import io.grantline.command.grant.GrantRuleViolation.GrantEndedAlready;
 import io.grantline.command.grant.GrantRuleViolation.GrantNotEnded;
 import io.grantline.command.grant.GrantRuleViolation.GrantTooLong;
 import io.grantline.command.grant.GrantRuleViolation.IdentityNotActive;
@@ -134,15 +133,20 @@ public class Grant {
     }
 
     /**
-     * Moves the end of a grant that has not ended. An external person's grant still ends with their sponsorship; an end
-     * no later than the present one changes nothing.
+     * Moves the end of a grant that has not ended, and answers whether it still runs. A grant whose end has passed (its
+     * expiry timer is late) expires now instead, and is not extended: an extension is more time on a running grant. An
+     * external person's grant still ends with their sponsorship; an end no later than the present one changes nothing.
      */
     @CommandHandler
-    void handle(ExtendGrant command, IdentityDirectory identities) {
+    boolean handle(ExtendGrant command, IdentityDirectory identities, Clock clock) {
         requireField(command.requestId() != null, "requestId", "requestId is required");
         requireField(command.validUntil() != null, "validUntil", "validUntil is required");
         if (ended) {
-            throw new GrantEndedAlready(id.value());
+            return false;
+        }
+        if (!clock.instant().isBefore(validUntil)) {
+            apply(new GrantRevoked(id, identityId, entitlementId, EndReason.EXPIRED, "the grant's validity ended", clock.instant()));
+            return false;
         }
         Instant until = command.validUntil();
         Instant sponsorshipEnds = identities.find(identityId).map(IdentityFacts::endsAt).orElse(null);
@@ -152,6 +156,7 @@ public class Grant {
         if (until.isAfter(validUntil)) {
             apply(new GrantExtended(id, command.requestId(), identityId, entitlementId, validUntil, until));
         }
+        return true;
     }
 
     /** Ends the grant when its time is up; answers the end still ahead when an extension moved it, null otherwise. */

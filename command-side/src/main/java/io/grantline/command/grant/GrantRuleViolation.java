@@ -40,11 +40,4 @@ public final class GrantRuleViolation {
             super(Kind.CONFLICT, null, "grant '" + grantId + "' has not ended; only an ended grant is deprovisioned");
         }
     }
-
-    /** An extension reaches only a grant that has not ended; the request then grants anew. */
-    public static final class GrantEndedAlready extends RuleViolation {
-        GrantEndedAlready(String grantId) {
-            super(Kind.CONFLICT, "grantId", "grant '" + grantId + "' has ended; it cannot be extended");
-        }
-    }
 }

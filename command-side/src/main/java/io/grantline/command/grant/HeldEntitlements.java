@@ -3,7 +3,6 @@ package io.grantline.command.grant;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.identity.IdentityId;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,6 +13,6 @@ public interface HeldEntitlements {
 
     Set<EntitlementId> activeEntitlementsOf(IdentityId identityId);
 
-    /** The grant through which the identity holds the entitlement now, if it does. */
-    Optional<GrantId> activeGrantOf(IdentityId identityId, EntitlementId entitlementId);
+    /** Whether the identity holds the entitlement now through that grant (it has not ended). */
+    boolean holdsThrough(IdentityId identityId, EntitlementId entitlementId, GrantId grantId);
 }

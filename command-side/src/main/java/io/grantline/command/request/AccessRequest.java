@@ -197,7 +197,7 @@ public class AccessRequest {
         GrantId extending = command.extendsGrantId();
         if (extending != null) {
             requireField(!command.emergency(), "extendsGrantId", "an extension is asked for the usual way, not as break-glass");
-            requireField(held.activeGrantOf(beneficiary.id(), entitlement.id()).filter(extending::equals).isPresent(),
+            requireField(held.holdsThrough(beneficiary.id(), entitlement.id(), extending),
                     "extendsGrantId", "'" + extending.value() + "' is not an active grant of '" + beneficiary.id().value()
                             + "' on '" + entitlement.id().value() + "'");
         } else if (holdings.contains(entitlement.id())) {
@@ -439,9 +439,12 @@ public class AccessRequest {
             granted = entitlement.get().maxDuration();
         }
         Instant validFrom = clock.instant();
-        // an extension moves the end of the grant it names, if that grant still runs; otherwise it grants anew, as approved
-        boolean extending = extendsGrantId != null
-                && held.activeGrantOf(beneficiaryId, entitlementId).filter(extendsGrantId::equals).isPresent();
+        boolean extending = extendsGrantId != null;
+        if (extending && !held.holdsThrough(beneficiaryId, entitlementId, extendsGrantId)) {
+            // the approvers gave more time on a running grant, not a new one after a revocation or an expiry
+            return reject(RejectionReason.GRANT_ENDED, "grant '" + extendsGrantId.value() + "' ended before the extension was"
+                    + " approved; a new request asks for the access again");
+        }
         apply(new AccessRequestApproved(id, extending ? extendsGrantId : command.grantId(), beneficiaryId, entitlementId, validFrom,
                 validFrom.plus(granted), extending));
         return new ApprovalResult(approval, null);

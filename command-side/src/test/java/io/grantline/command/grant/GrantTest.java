@@ -31,7 +31,6 @@ import io.grantline.api.common.RuleViolation.Kind;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementNotFound;
 import io.grantline.command.entitlement.EntitlementRuleViolation.EntitlementRetiredAlready;
 import io.grantline.command.entitlement.KnownEntitlements;
-import io.grantline.command.grant.GrantRuleViolation.GrantEndedAlready;
 import io.grantline.command.grant.GrantRuleViolation.GrantNotEnded;
 import io.grantline.command.grant.GrantRuleViolation.GrantTooLong;
 import io.grantline.command.grant.GrantRuleViolation.IdentityNotActive;
@@ -306,7 +305,8 @@ class GrantTest {
         AccessRequestId extension = AccessRequestId.of("r-2");
         fixture.given(granted(ALICE, Duration.ofHours(4)), new GrantProvisioned(GRANT, "log"))
                 .when(new ExtendGrant(GRANT, extension, FROM.plus(Duration.ofHours(9))))
-                .expectEvents(new GrantExtended(GRANT, extension, ALICE, OPERATE, FROM.plus(Duration.ofHours(4)), FROM.plus(Duration.ofHours(9))));
+                .expectEvents(new GrantExtended(GRANT, extension, ALICE, OPERATE, FROM.plus(Duration.ofHours(4)), FROM.plus(Duration.ofHours(9))))
+                .expectResultMessagePayload(true);
         fixture.given(granted(ALICE, Duration.ofHours(4)))
                 .when(new ExtendGrant(GRANT, extension, FROM.plus(Duration.ofHours(3))))
                 .expectSuccessfulHandlerExecution()
@@ -317,8 +317,13 @@ class GrantTest {
     void anEndedGrantIsNotExtendedAndAContractorsExtensionEndsWithTheSponsorship() {
         fixture.given(granted(ALICE, Duration.ofHours(4)), revoked(EndReason.REVOKED))
                 .when(new ExtendGrant(GRANT, AccessRequestId.of("r-2"), FROM.plus(Duration.ofHours(9))))
-                .expectException(violation(GrantEndedAlready.class, Kind.CONFLICT, "grantId"))
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+        // its end passed before its expiry timer ran (NOW is an hour after FROM): it expires now, and is not extended
+        fixture.given(granted(ALICE, Duration.ofMinutes(30)))
+                .when(new ExtendGrant(GRANT, AccessRequestId.of("r-2"), FROM.plus(Duration.ofHours(9))))
+                .expectEvents(new GrantRevoked(GRANT, ALICE, OPERATE, EndReason.EXPIRED, "the grant's validity ended", NOW))
+                .expectResultMessagePayload(false);
 
         IdentityId contractor = IdentityId.of("carla");
         identities.add(new IdentityFacts(contractor, IdentityKind.HUMAN, IdentityStatus.ACTIVE, null, IdentityId.of("bob"), null,

@@ -6,7 +6,6 @@ import io.grantline.api.identity.IdentityId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** Held entitlements for aggregate tests: what each identity holds through grants that have not ended. */
@@ -39,7 +38,7 @@ public final class KnownHoldings implements HeldEntitlements {
     }
 
     @Override
-    public Optional<GrantId> activeGrantOf(IdentityId identityId, EntitlementId entitlementId) {
-        return Optional.ofNullable(grants.get(identityId.value() + "/" + entitlementId.value()));
+    public boolean holdsThrough(IdentityId identityId, EntitlementId entitlementId, GrantId grantId) {
+        return grantId.equals(grants.get(identityId.value() + "/" + entitlementId.value()));
     }
 }

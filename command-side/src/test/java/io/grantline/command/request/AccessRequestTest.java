@@ -410,7 +410,7 @@ class AccessRequestTest {
     }
 
     @Test
-    void anApprovedExtensionNamesTheGrantItExtendsOrGrantsAnewIfThatGrantEnded() {
+    void anApprovedExtensionNamesTheGrantItExtendsAndIsRejectedIfThatGrantEnded() {
         GrantId held = GrantId.of("g-0");
         AccessRequested extension = new AccessRequested(REQUEST, ALICE, ALICE, HMI, "retrofit on line 3", "CHG-4711", Duration.ofHours(4),
                 false, RiskTier.LOW, null, held);
@@ -424,10 +424,12 @@ class AccessRequestTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
 
+        // revoked (or expired) while the extension waited: the approvers gave more time, not a new grant
         holdings.end("alice", "line-3-hmi");
         fixture.given(extension, policyFor(RiskTier.LOW), managerStage(), managerApproved())
                 .when(new ApproveAccessRequest(REQUEST, GRANT))
-                .expectEvents(new AccessRequestApproved(REQUEST, GRANT, ALICE, HMI, NOW, NOW.plus(Duration.ofHours(4))));
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.GRANT_ENDED,
+                        "grant 'g-0' ended before the extension was approved; a new request asks for the access again"));
     }
 
     @Test

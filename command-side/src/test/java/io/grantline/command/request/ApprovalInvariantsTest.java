@@ -64,7 +64,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -285,8 +284,8 @@ class ApprovalInvariantsTest {
                     }
 
                     @Override
-                    public Optional<GrantId> activeGrantOf(IdentityId holder, EntitlementId entitlement) {
-                        return Optional.empty(); // these invariants file no extensions
+                    public boolean holdsThrough(IdentityId holder, EntitlementId entitlement, GrantId grant) {
+                        return false; // these invariants file no extensions
                     }
                 },
                 (RoleHolders) role -> Set.copyOf(otSecurity), new RequestPolicy(Duration.ofMinutes(15), MAX_AGE),

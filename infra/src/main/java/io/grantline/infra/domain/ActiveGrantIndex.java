@@ -10,7 +10,6 @@ import io.grantline.command.grant.HeldEntitlements;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
@@ -95,8 +94,8 @@ class ActiveGrantIndex implements HeldEntitlements {
     }
 
     @Override
-    public Optional<GrantId> activeGrantOf(IdentityId identityId, EntitlementId entitlementId) {
-        return jdbc.sql("SELECT grant_id FROM active_grant_index WHERE identity_id = ? AND entitlement_id = ?")
-                .params(identityId.value(), entitlementId.value()).query(String.class).optional().map(GrantId::of);
+    public boolean holdsThrough(IdentityId identityId, EntitlementId entitlementId, GrantId grantId) {
+        return jdbc.sql("SELECT COUNT(*) FROM active_grant_index WHERE grant_id = ? AND identity_id = ? AND entitlement_id = ?")
+                .params(grantId.value(), identityId.value(), entitlementId.value()).query(Long.class).single() > 0;
     }
 }

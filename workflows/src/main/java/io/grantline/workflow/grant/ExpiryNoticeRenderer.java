@@ -52,9 +52,10 @@ class ExpiryNoticeRenderer implements MailRenderer {
         }
         String what = grant.resource() == null ? grant.entitlementId().value() : grant.resource();
         String subject = "Access ends soon: " + what + " for " + grant.identityId().value();
-        String text = "The grant of %s (%s) to %s ends at %s. File a new request if the work is not done."
+        String text = "The grant of %s (%s) to %s ends at %s. If the work is not done, ask for more time before then (\"Ask for more"
+                + " time\" on the grants page, or a request naming this grant, %s)."
                 .formatted(what, grant.entitlementId().value(), grant.identityId().value(),
-                        words.instant(grant.validUntil()) + " (" + words.zone().getId() + ")");
+                        words.instant(grant.validUntil()) + " (" + words.zone().getId() + ")", grant.id().value());
         return new Rendering.Ready(new Mail(told.get().email(), subject, text, "<p>" + Html.escape(text) + "</p>"));
     }
 }

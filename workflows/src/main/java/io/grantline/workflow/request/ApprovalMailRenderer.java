@@ -90,6 +90,9 @@ class ApprovalMailRenderer implements MailRenderer {
         return ((r.breakGlass() ? """
                 %s used break-glass: %s
                 was given at once to %s, for %s at most. Approve to confirm it; reject to revoke it now.
+                """ : r.extendsGrantId() != null ? """
+                %s asks for more time on %s,
+                which %s holds now: %s from the approval on.
                 """ : """
                 %s asks for %s
                 for %s, for %s.
@@ -110,6 +113,8 @@ class ApprovalMailRenderer implements MailRenderer {
         return ((r.breakGlass()
                 ? "<p><strong>%s</strong> used break-glass: <strong>%s</strong><br>was given at once to %s, for %s at most."
                         + " Approve to confirm it; reject to revoke it now.</p>\n"
+                : r.extendsGrantId() != null
+                ? "<p><strong>%s</strong> asks for more time on <strong>%s</strong>,<br>which %s holds now: %s from the approval on.</p>\n"
                 : "<p><strong>%s</strong> asks for <strong>%s</strong><br>for %s, for %s.</p>\n") + """
                 <p>Justification: %s<br>Ticket: %s</p>
                 <p>%s. Answer by %s.</p>

@@ -44,9 +44,14 @@ class GrantAccessDelegate implements JavaDelegate {
         }
         AccessRequestApproved approval = result.approval();
         if (approval.extendsGrant()) {
-            // the grant ran when the request was approved, in this transaction; had it ended since, the extension is
-            // refused (or its append conflicts), the approval rolls back with it, and the job's retry grants anew
-            commands.sendAndWait(new ExtendGrant(approval.grantId(), requestId, approval.validUntil()));
+            // the grant ran when the request was approved, in this transaction; a revocation committed meanwhile makes
+            // the append conflict and the job run again, when the approval finds the grant ended
+            boolean stillRuns = commands.sendAndWait(new ExtendGrant(approval.grantId(), requestId, approval.validUntil()));
+            if (!stillRuns) {
+                commands.sendAndWait(new RejectApprovedRequest(requestId, RejectionReason.GRANT_ENDED, "grant '"
+                        + approval.grantId().value() + "' reached its end before the extension was approved"));
+                StageVariables.reject(execution, RejectionReason.GRANT_ENDED);
+            }
             return;
         }
         try {

@@ -90,6 +90,8 @@ class RejectionMailRenderer implements MailRenderer {
             case BENEFICIARY_INACTIVE -> "the identity the access was for is no longer active.";
             case BREAK_GLASS_LIMIT -> "break-glass was used for this identity as often as this site allows already; ask for"
                     + " access the usual way.";
+            case GRANT_ENDED -> "the access it was to extend had ended before the extension was approved; file a new request"
+                    + " to have it again.";
         };
     }
 }
