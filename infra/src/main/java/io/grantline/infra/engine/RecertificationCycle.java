@@ -41,7 +41,12 @@ class RecertificationCycle {
 
     @EventListener(ApplicationReadyEvent.class)
     void followTheConfiguredCycle() {
-        follow(schedule.getCycle());
+        try {
+            follow(schedule.getCycle());
+        } catch (RuntimeException notMoved) {
+            // another node moving it at the same moment, or a cycle the engine cannot read: the launch stays where it was
+            log.warn("The next campaign launch was not moved to the cycle '{}': {}", schedule.getCycle(), notMoved.getMessage());
+        }
     }
 
     /** Moves every pending launch scheduled by another cron cycle onto {@code cycle}; answers the launches moved. */
