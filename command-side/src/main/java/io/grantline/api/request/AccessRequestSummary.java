@@ -13,13 +13,14 @@ import java.util.Set;
 /**
  * A request as API.md shows it: the policy it must satisfy, every stage with its decision, its grant, or why it was
  * rejected. {@code extendsGrantId}: the grant an extension request would extend (absent for a new grant); once approved,
- * {@code grantId} is that grant, or a new one if it had ended.
+ * {@code grantId} is that grant. {@code sodException}: the separation-of-duties exception asked for (absent otherwise).
  */
 public record AccessRequestSummary(AccessRequestId id, IdentityId requesterId, IdentityId beneficiaryId,
                                    EntitlementId entitlementId, String justification, String ticket, Duration duration,
                                    AccessRequestStatus status, ApprovalPolicy policy, List<Stage> stages, GrantId grantId,
                                    Rejection rejection, Instant filedAt,
-                                   @JsonInclude(Include.NON_NULL) GrantId extendsGrantId) {
+                                   @JsonInclude(Include.NON_NULL) GrantId extendsGrantId,
+                                   @JsonInclude(Include.NON_NULL) SodException sodException) {
 
     /** The grant asked for, or the policy's longest grant where that is shorter: how long the grant lasts at most. */
     public Duration grantAtMost() {

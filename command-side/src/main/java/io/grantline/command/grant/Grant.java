@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -83,8 +84,10 @@ public class Grant {
         if (Duration.between(command.validFrom(), command.validUntil()).compareTo(entitlement.maxDuration()) > 0) {
             throw new GrantTooLong(entitlement.maxDuration());
         }
-        Optional<EntitlementId> conflict = SeparationOfDuties.conflictOf(entitlement,
-                held.activeEntitlementsOf(identity.id()), catalog);
+        // an approved request's exception allows the one conflict it names, and no other
+        EntitlementId excepted = command.requestId() == null ? null : command.sodExceptionFor();
+        SortedSet<EntitlementId> conflicts = SeparationOfDuties.conflictsOf(entitlement, held.activeEntitlementsOf(identity.id()), catalog);
+        Optional<EntitlementId> conflict = conflicts.stream().filter(holding -> !holding.equals(excepted)).findFirst();
         if (conflict.isPresent()) {
             throw new SeparationOfDutiesConflict(identity.id().value(), entitlement.id().value(), conflict.get().value());
         }
@@ -96,7 +99,8 @@ public class Grant {
             }
             validUntil = identity.endsAt();
         }
-        apply(new AccessGranted(id, command.requestId(), identity.id(), entitlement.id(), command.validFrom(), validUntil));
+        apply(new AccessGranted(id, command.requestId(), identity.id(), entitlement.id(), command.validFrom(), validUntil,
+                excepted != null && conflicts.contains(excepted) ? excepted : null));
     }
 
     /** Answers whether the grant is now active; an ended grant is not provisioned (the process deprovisions it). */

@@ -5,6 +5,7 @@ import io.grantline.command.entitlement.EntitlementCatalog;
 import io.grantline.command.entitlement.EntitlementFacts;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -21,17 +22,29 @@ public final class SeparationOfDuties {
      * held entitlements' declarations are read all at once ({@link EntitlementCatalog#findAll}), not one load each.
      */
     public static Optional<EntitlementId> conflictOf(EntitlementFacts wanted, Set<EntitlementId> held, EntitlementCatalog catalog) {
+        return conflictsOf(wanted, held, catalog).stream().findFirst();
+    }
+
+    /** Every entitlement in {@code held} that conflicts with {@code wanted}, by id. */
+    public static SortedSet<EntitlementId> conflictsOf(EntitlementFacts wanted, Set<EntitlementId> held, EntitlementCatalog catalog) {
         Set<EntitlementId> declaringOnHeld = new TreeSet<>();
         for (EntitlementFacts holding : catalog.findAll(held)) {
             if (holding.sodConflicts().contains(wanted.id())) {
                 declaringOnHeld.add(holding.id());
             }
         }
-        for (EntitlementId holding : new TreeSet<>(held)) {
+        SortedSet<EntitlementId> conflicts = new TreeSet<>();
+        for (EntitlementId holding : held) {
             if (wanted.sodConflicts().contains(holding) || declaringOnHeld.contains(holding)) {
-                return Optional.of(holding);
+                conflicts.add(holding);
             }
         }
-        return Optional.empty();
+        return conflicts;
+    }
+
+    /** The conflicts of {@code wanted} but {@code excepted}, the one an approved exception allows (null: none). */
+    public static Optional<EntitlementId> conflictOf(EntitlementFacts wanted, Set<EntitlementId> held, EntitlementCatalog catalog,
+                                                     EntitlementId excepted) {
+        return conflictsOf(wanted, held, catalog).stream().filter(conflict -> !conflict.equals(excepted)).findFirst();
     }
 }

@@ -37,6 +37,7 @@ import io.grantline.api.request.FileAccessRequest;
 import io.grantline.api.request.OpenApprovalStage;
 import io.grantline.api.request.RecordApprovalDecision;
 import io.grantline.api.request.RejectionReason;
+import io.grantline.api.request.SodException;
 import io.grantline.api.request.StageRouting;
 import io.grantline.api.request.TimeOutAccessRequest;
 import io.grantline.command.common.Text;
@@ -74,6 +75,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -114,6 +116,8 @@ public class AccessRequest {
     private AccessRequestApproved approval;
     /** The beneficiary's active grant this request extends, once approved; null for a new grant. */
     private GrantId extendsGrantId;
+    /** The one held entitlement the grant may conflict with, by the separation-of-duties exception asked for; or null. */
+    private EntitlementId sodExceptedConflict;
     /** Emergency access: granted before its stages, which review it afterwards. */
     private boolean breakGlass;
     private RejectionReason rejection;
@@ -203,10 +207,7 @@ public class AccessRequest {
         } else if (holdings.contains(entitlement.id())) {
             throw new AlreadyHeld(beneficiary.id().value(), entitlement.id().value());
         }
-        Optional<EntitlementId> conflict = SeparationOfDuties.conflictOf(entitlement, holdings, catalog);
-        if (conflict.isPresent()) {
-            throw new SeparationOfDutiesConflict(beneficiary.id().value(), entitlement.id().value(), conflict.get().value());
-        }
+        SodException exception = sodException(command, entitlement, beneficiary, holdings, catalog);
         boolean emergency = command.emergency();
         DecisionAuthentication filedWith = command.authentication();
         if (emergency && (filedWith == null || filedWith.method() == null
@@ -218,9 +219,12 @@ public class AccessRequest {
         if (emergency) {
             applied = breakGlassFloor(applied);
         }
+        if (exception != null) {
+            applied = sodExceptionFloor(applied);
+        }
 
         apply(new AccessRequested(id, requester, beneficiary.id(), entitlement.id(), command.justification().strip(), ticket,
-                duration, emergency, entitlement.risk(), emergency ? filedWith : null, extending));
+                duration, emergency, entitlement.risk(), emergency ? filedWith : null, extending, exception));
         apply(new ApprovalPolicyApplied(id, applied));
         if (emergency) {
             BreakGlassAllowance allowance = settings.breakGlass();
@@ -446,7 +450,7 @@ public class AccessRequest {
                     + " approved; a new request asks for the access again");
         }
         apply(new AccessRequestApproved(id, extending ? extendsGrantId : command.grantId(), beneficiaryId, entitlementId, validFrom,
-                validFrom.plus(granted), extending));
+                validFrom.plus(granted), extending, sodExceptedConflict));
         return new ApprovalResult(approval, null);
     }
 
@@ -489,6 +493,7 @@ public class AccessRequest {
         duration = event.duration();
         breakGlass = event.emergency();
         extendsGrantId = event.extendsGrantId();
+        sodExceptedConflict = event.sodException() == null ? null : event.sodException().conflictsWith();
         status = AccessRequestStatus.PENDING;
         stages = new TreeMap<>();
     }
@@ -547,7 +552,7 @@ public class AccessRequest {
     }
 
     private Optional<String> conflictOf(EntitlementFacts entitlement, EntitlementCatalog catalog, HeldEntitlements held) {
-        return SeparationOfDuties.conflictOf(entitlement, held.activeEntitlementsOf(beneficiaryId), catalog)
+        return SeparationOfDuties.conflictOf(entitlement, held.activeEntitlementsOf(beneficiaryId), catalog, sodExceptedConflict)
                 .map(conflict -> "'" + beneficiaryId.value() + "' holds '" + conflict.value() + "', which conflicts with '"
                         + entitlementId.value() + "'");
     }
@@ -647,6 +652,38 @@ public class AccessRequest {
     }
 
     /** The site's answer for an emergency, never weaker than {@link #BREAK_GLASS_LONGEST}'s floor. */
+    /**
+     * The exception asked for, if any: for exactly one conflicting entitlement, never with break-glass; where nothing
+     * conflicts there is no exception to ask for, and a conflict without one is refused as before.
+     */
+    private static SodException sodException(FileAccessRequest command, EntitlementFacts entitlement, IdentityFacts beneficiary,
+                                              Set<EntitlementId> holdings, EntitlementCatalog catalog) {
+        String reason = optionalText(command.sodExceptionReason(), LONGEST_TEXT, "sodExceptionReason");
+        SortedSet<EntitlementId> conflicts = SeparationOfDuties.conflictsOf(entitlement, holdings, catalog);
+        if (conflicts.isEmpty()) {
+            requireField(reason == null, "sodExceptionReason", "nothing '" + beneficiary.id().value() + "' holds conflicts with '"
+                    + entitlement.id().value() + "': there is no exception to ask for");
+            return null;
+        }
+        if (reason == null) {
+            throw new SeparationOfDutiesConflict(beneficiary.id().value(), entitlement.id().value(), conflicts.first().value());
+        }
+        requireField(!command.emergency(), "sodExceptionReason", "break-glass never carries a separation-of-duties exception");
+        requireField(conflicts.size() == 1, "sodExceptionReason", "an exception covers one conflicting entitlement; '"
+                + entitlement.id().value() + "' conflicts with " + conflicts.stream().map(EntitlementId::value).toList()
+                + ", which '" + beneficiary.id().value() + "' holds");
+        return new SodException(conflicts.first(), reason);
+    }
+
+    /** An exception is OT security's to grant, signing in afresh, whatever the site's table says for the tier. */
+    private static ApprovalPolicy sodExceptionFloor(ApprovalPolicy table) {
+        List<ApprovalStage> stages = new ArrayList<>(table.stages());
+        if (!stages.contains(ApprovalStage.OT_SECURITY)) {
+            stages.add(ApprovalStage.OT_SECURITY);
+        }
+        return new ApprovalPolicy(stages, true, table.longestGrant(), table.decisionTable(), table.breakGlass());
+    }
+
     private static ApprovalPolicy breakGlassFloor(ApprovalPolicy table) {
         List<ApprovalStage> reviews = new ArrayList<>(table.stages());
         if (!reviews.contains(ApprovalStage.OT_SECURITY)) {

@@ -32,7 +32,8 @@ public final class AccessRequestRuleViolation {
     public static final class SeparationOfDutiesConflict extends RuleViolation {
         SeparationOfDutiesConflict(String beneficiaryId, String requested, String conflicting) {
             super(Kind.CONFLICT, "entitlementId", "'" + requested + "' conflicts with '" + conflicting + "', which '"
-                    + beneficiaryId + "' already holds (separation of duties)");
+                    + beneficiaryId + "' already holds (separation of duties); an exception is asked for with"
+                    + " sodExceptionReason, and decided by OT security");
         }
     }
 

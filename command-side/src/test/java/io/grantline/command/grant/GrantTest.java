@@ -301,6 +301,23 @@ class GrantTest {
     }
 
     @Test
+    void anApprovedRequestsExceptionAllowsTheOneConflictItNamesAndIsRecordedOnTheGrant() {
+        holdings.hold("alice", "plc-7-engineer");
+        EntitlementId engineer = EntitlementId.of("plc-7-engineer");
+        fixture.givenNoPriorActivity()
+                .when(new GrantAccess(GRANT, REQUEST, ALICE, OPERATE, FROM, FROM.plus(Duration.ofHours(4)), engineer))
+                .expectEvents(new AccessGranted(GRANT, REQUEST, ALICE, OPERATE, FROM, FROM.plus(Duration.ofHours(4)), engineer));
+        fixture.givenNoPriorActivity()
+                .when(new GrantAccess(GRANT, REQUEST, ALICE, OPERATE, FROM, FROM.plus(Duration.ofHours(4)), EntitlementId.of("historian-write")))
+                .expectException(violation(SeparationOfDutiesConflict.class, Kind.CONFLICT, "entitlementId"))
+                .expectNoEvents();
+        // an exception comes only with an approved request
+        fixture.givenNoPriorActivity()
+                .when(new GrantAccess(GRANT, null, ALICE, OPERATE, FROM, FROM.plus(Duration.ofHours(4)), engineer))
+                .expectException(violation(SeparationOfDutiesConflict.class, Kind.CONFLICT, "entitlementId"));
+    }
+
+    @Test
     void anApprovedExtensionMovesTheEndOfARunningGrant() {
         AccessRequestId extension = AccessRequestId.of("r-2");
         fixture.given(granted(ALICE, Duration.ofHours(4)), new GrantProvisioned(GRANT, "log"))

@@ -41,6 +41,7 @@ import io.grantline.api.request.ReassignApprovalStage;
 import io.grantline.api.request.RecordApprovalDecision;
 import io.grantline.api.request.RejectApprovedRequest;
 import io.grantline.api.request.RejectionReason;
+import io.grantline.api.request.SodException;
 import io.grantline.api.request.StageRouting;
 import io.grantline.api.request.TimeOutAccessRequest;
 import io.grantline.command.entitlement.EntitlementFacts;
@@ -440,6 +441,48 @@ class AccessRequestTest {
                 .expectException(violation(SeparationOfDutiesConflict.class, Kind.CONFLICT, "entitlementId"))
                 .expectExceptionMessage(containsString("plc-7-engineer"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aConflictIsFiledWithAnExceptionThatOtSecurityDecidesSigningInAfresh() {
+        holdings.hold("alice", "plc-7-operate");
+        EntitlementId historian = EntitlementId.of("historian-write");
+        SodException exception = new SodException(OPERATE, "commissioning the historian needs the PLC's live values");
+        fixture.givenNoPriorActivity()
+                .when(new FileAccessRequest(REQUEST, ALICE, null, historian, "historian commissioning", null, Duration.ofDays(1), false,
+                        null, null, exception.reason()))
+                .expectEvents(new AccessRequested(REQUEST, ALICE, ALICE, historian, "historian commissioning", null, Duration.ofDays(1),
+                                false, RiskTier.MEDIUM, null, null, exception),
+                        new ApprovalPolicyApplied(REQUEST, new ApprovalPolicy(List.of(ApprovalStage.MANAGER, ApprovalStage.OT_SECURITY),
+                                true, null, KnownPolicies.TABLE)));
+
+        fixture.givenNoPriorActivity()
+                .when(new FileAccessRequest(REQUEST, ALICE, null, HMI, "line change", null, null, false, null, null, "just in case"))
+                .expectException(violation(InvalidRequestField.class, Kind.INVALID, "sodExceptionReason"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new FileAccessRequest(REQUEST, ALICE, null, historian, "line 3 is down", null, null, true, PASSWORD, null,
+                        exception.reason()))
+                .expectException(violation(InvalidRequestField.class, Kind.INVALID, "sodExceptionReason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anApprovedExceptionAllowsItsOneConflictAndNoOther() {
+        holdings.hold("alice", "plc-7-operate");
+        EntitlementId historian = EntitlementId.of("historian-write");
+        AccessRequested filed = new AccessRequested(REQUEST, ALICE, ALICE, historian, "historian commissioning", null, Duration.ofDays(1),
+                false, RiskTier.MEDIUM, null, null, new SodException(OPERATE, "commissioning needs both"));
+        fixture.given(filed, policyFor(RiskTier.MEDIUM), managerStage(), managerApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectEvents(new AccessRequestApproved(REQUEST, GRANT, ALICE, historian, NOW, NOW.plus(Duration.ofDays(1)), false, OPERATE));
+
+        AccessRequested elsewhere = new AccessRequested(REQUEST, ALICE, ALICE, historian, "historian commissioning", null,
+                Duration.ofDays(1), false, RiskTier.MEDIUM, null, null, new SodException(EntitlementId.of("plc-7-engineer"), "not this one"));
+        fixture.given(elsewhere, policyFor(RiskTier.MEDIUM), managerStage(), managerApproved())
+                .when(new ApproveAccessRequest(REQUEST, GRANT))
+                .expectEvents(new AccessRequestRejected(REQUEST, RejectionReason.SOD_CONFLICT,
+                        "'alice' holds 'plc-7-operate', which conflicts with 'historian-write'"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.grantline.infra.siem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grantline.api.grant.EndReason;
+import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.request.AccessRequested;
 import io.grantline.api.request.ApprovalDecisionFlagged;
@@ -70,11 +71,15 @@ class SecurityEventStream {
     static final Kind BREAK_GLASS_USED = new Kind("Break-glass access requested", 8);
     static final Kind BREAK_GLASS_REJECTED = new Kind("Break-glass grant revoked after its review rejected it", 8);
     static final Kind BREAK_GLASS_REJECTED_IN_REVIEW = new Kind("Break-glass access rejected in review", 8);
+    static final Kind GRANTED_BY_SOD_EXCEPTION = new Kind("Access granted under a separation-of-duties exception", 7);
 
     /** What a fact is on the stream, or null when it is not streamed. */
     static Kind kindOf(Object payload) {
         if (payload instanceof AccessRequested requested) {
             return requested.emergency() ? BREAK_GLASS_USED : null;
+        }
+        if (payload instanceof AccessGranted granted && granted.sodExceptionFor() != null) {
+            return GRANTED_BY_SOD_EXCEPTION;
         }
         if (payload instanceof GrantRevoked revoked && revoked.reason() == EndReason.BREAK_GLASS_REJECTED) {
             return BREAK_GLASS_REJECTED;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.entitlement.RiskTier;
+import io.grantline.api.grant.AccessGranted;
 import io.grantline.api.grant.EndReason;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.grant.GrantRevoked;
@@ -41,6 +42,16 @@ class SecurityEventKindsTest {
                 DecisionFlag.BREAK_GLASS_REJECTED, Duration.ofHours(9))).severity()).isEqualTo(8);
         assertThat(SecurityEventStream.kindOf(new ApprovalDecisionFlagged(AccessRequestId.of("r-1"), 0, ERIK,
                 DecisionFlag.FAST_APPROVAL, Duration.ofSeconds(2))).severity()).isEqualTo(6);
+    }
+
+    @Test
+    void aGrantUnderASeparationOfDutiesExceptionStandsOutFromOrdinaryGrants() {
+        Instant from = Instant.parse("2026-12-02T02:00:00Z");
+        AccessGranted excepted = new AccessGranted(GrantId.of("g-1"), AccessRequestId.of("r-1"), ERIK, PLC, from, from.plusSeconds(3600),
+                EntitlementId.of("plc-3-approve"));
+        AccessGranted ordinary = new AccessGranted(GrantId.of("g-2"), AccessRequestId.of("r-2"), ERIK, PLC, from, from.plusSeconds(3600));
+        assertThat(SecurityEventStream.kindOf(excepted)).isEqualTo(SecurityEventStream.GRANTED_BY_SOD_EXCEPTION);
+        assertThat(SecurityEventStream.kindOf(excepted).severity()).isGreaterThan(SecurityEventStream.kindOf(ordinary).severity());
     }
 
     private static AccessRequested requested(boolean emergency) {

@@ -79,6 +79,10 @@ public class AccessRequestProjection {
         if (event.extendsGrantId() != null) {
             fields.put("extendsGrantId", event.extendsGrantId().value());
         }
+        if (event.sodException() != null) {
+            fields.put("sodException", new Document("conflictsWith", event.sodException().conflictsWith().value())
+                    .append("reason", event.sodException().reason()));
+        }
         requests.create(event.requestId().value(), sequence, fields);
     }
 

@@ -14,6 +14,7 @@ import io.grantline.api.request.ApprovalStage;
 import io.grantline.api.request.DecisionChannel;
 import io.grantline.api.request.DecisionFlag;
 import io.grantline.api.request.DecisionOutcome;
+import io.grantline.api.request.SodException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -41,7 +42,12 @@ final class RequestDocuments {
                 doc.getString("justification"), doc.getString("ticket"), Duration.parse(doc.getString("duration")),
                 AccessRequestStatus.valueOf(doc.getString("status")), policy(doc.get("policy", Document.class)), stages,
                 grantId == null ? null : GrantId.of(grantId), rejection(doc.get("rejection", Document.class)),
-                instant(doc.getDate("filedAt")), doc.getString("extendsGrantId") == null ? null : GrantId.of(doc.getString("extendsGrantId")));
+                instant(doc.getDate("filedAt")), doc.getString("extendsGrantId") == null ? null : GrantId.of(doc.getString("extendsGrantId")),
+                sodException(doc.get("sodException", Document.class)));
+    }
+
+    private static SodException sodException(Document doc) {
+        return doc == null ? null : new SodException(EntitlementId.of(doc.getString("conflictsWith")), doc.getString("reason"));
     }
 
     static ApprovalInboxItem inboxItem(Document doc) {

@@ -105,7 +105,8 @@ class ApprovalMailRenderer implements MailRenderer {
                 Open the request to approve or reject it:
                 %s
                 """).formatted(requester, what, beneficiary, PlainWords.duration(lasting(r)), r.justification(),
-                r.ticket() == null ? "-" : r.ticket(), stage, words.instant(expires) + " (" + words.zone().getId() + ")", link);
+                r.ticket() == null ? "-" : r.ticket(), stage, words.instant(expires) + " (" + words.zone().getId() + ")", link)
+                + (r.sodException() == null ? "" : "\n" + sodException(r, beneficiary) + "\n");
     }
 
     private String html(AccessRequestSummary r, String requester, String what, String beneficiary, String stage, Instant expires,
@@ -121,7 +122,14 @@ class ApprovalMailRenderer implements MailRenderer {
                 <p><a href="%s">Open the request to approve or reject it</a></p>
                 """).formatted(Html.escape(requester), Html.escape(what), Html.escape(beneficiary),
                 PlainWords.duration(lasting(r)), Html.escape(r.justification()), Html.escape(r.ticket() == null ? "-" : r.ticket()),
-                Html.escape(stage), Html.escape(words.instant(expires) + " (" + words.zone().getId() + ")"), Html.escape(link.toString()));
+                Html.escape(stage), Html.escape(words.instant(expires) + " (" + words.zone().getId() + ")"), Html.escape(link.toString()))
+                + (r.sodException() == null ? "" : "<p><strong>" + Html.escape(sodException(r, beneficiary)) + "</strong></p>\n");
+    }
+
+    /** What an approver must know before granting a separation-of-duties exception. */
+    private String sodException(AccessRequestSummary r, String beneficiary) {
+        return "Separation of duties: " + beneficiary + " holds " + facts.access(r.sodException().conflictsWith())
+                + ", which conflicts with this access; the requester asks for an exception: " + r.sodException().reason();
     }
 
     /** The grant asked for; for break-glass, how long it was given (4 hours at most by default). */

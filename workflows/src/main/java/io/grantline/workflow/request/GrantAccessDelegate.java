@@ -56,7 +56,7 @@ class GrantAccessDelegate implements JavaDelegate {
         }
         try {
             commands.sendAndWait(new GrantAccess(grantId, requestId, approval.beneficiaryId(), approval.entitlementId(),
-                    approval.validFrom(), approval.validUntil()));
+                    approval.validFrom(), approval.validUntil(), approval.sodExceptionFor()));
         } catch (RuleViolation refused) {
             RejectionReason reason = reasonFor(refused).orElseThrow(() -> refused);
             commands.sendAndWait(new RejectApprovedRequest(requestId, reason, refused.getMessage()));

@@ -45,7 +45,8 @@ class AccessRequestController {
 
     record FileRequestBody(IdentityId beneficiaryId, @NotNull EntitlementId entitlementId,
                            @NotBlank @Size(max = 2000) String justification, @Size(max = 100) String ticket,
-                           Duration duration, Boolean emergency, GrantId extendsGrantId) {
+                           Duration duration, Boolean emergency, GrantId extendsGrantId,
+                           @Size(max = 2000) String sodExceptionReason) {
     }
 
     private final CommandGateway commands;
@@ -83,7 +84,8 @@ class AccessRequestController {
         }
         AccessRequestId id = AccessRequestId.random();
         commands.sendAndWait(new FileAccessRequest(id, requester, body.beneficiaryId() == null ? requester : body.beneficiaryId(),
-                body.entitlementId(), body.justification(), body.ticket(), body.duration(), emergency, proof, body.extendsGrantId()));
+                body.entitlementId(), body.justification(), body.ticket(), body.duration(), emergency, proof, body.extendsGrantId(),
+                body.sodExceptionReason()));
         return Accepted.at("/api/access-requests", id.value());
     }
 

@@ -98,6 +98,7 @@ class RequestPages {
                 @RequestParam(required = false) String justification, @RequestParam(required = false) String ticket,
                 @RequestParam(required = false) String duration, @RequestParam(defaultValue = "false") boolean emergency,
                 @RequestParam(required = false) String password, @RequestParam(required = false) String extendsGrantId,
+                @RequestParam(required = false) String sodExceptionReason,
                 Authentication auth, HttpServletRequest http, RedirectAttributes flash) {
         boolean extension = extendsGrantId != null && !extendsGrantId.isBlank();
         String back = "/requests/new" + (entitlementId == null || entitlementId.isBlank() ? ""
@@ -109,7 +110,7 @@ class RequestPages {
             AccessRequestController.FileRequestBody body = forms.valid(new AccessRequestController.FileRequestBody(
                     beneficiaryId == null || beneficiaryId.isBlank() ? null : IdentityId.of(beneficiaryId),
                     EntitlementId.of(entitlementId), Forms.blankToNull(justification), Forms.blankToNull(ticket), Forms.duration("Duration", duration), emergency,
-                    extension ? GrantId.of(extendsGrantId) : null));
+                    extension ? GrantId.of(extendsGrantId) : null, Forms.blankToNull(sodExceptionReason)));
             if (body.justification() == null) {
                 throw new Forms.Invalid("Justification", "say why you need this access");
             }
