@@ -11,6 +11,7 @@ import io.grantline.api.compliance.IdentityStreams;
 import io.grantline.api.compliance.ListHoldersAt;
 import io.grantline.api.entitlement.EntitlementId;
 import io.grantline.api.grant.AccessGranted;
+import io.grantline.api.grant.GrantExtended;
 import io.grantline.api.grant.GrantId;
 import io.grantline.api.identity.IdentityId;
 import io.grantline.api.request.AccessRequestId;
@@ -93,7 +94,8 @@ class ComplianceController {
     }
 
     /**
-     * The grant's stream, its request's and those of the reviews that held it, oldest first. Of a review's stream it
+     * The grant's stream, its request's, those of the extensions that moved its end, and those of the reviews that held
+     * it, oldest first. Of a review's stream it
      * shows what the reviewer was given (the review opening, its hand-overs and its close, as stored, so each hash
      * verifies) and the decision on this grant, not the reviewer's decisions on other grants.
      */
@@ -106,11 +108,14 @@ class ComplianceController {
             throw new NotFound("grant '" + grantId + "'");
         }
         List<String> streams = new ArrayList<>(List.of(grant.toString()));
-        own.stream().filter(event -> event.payloadType().equals(AccessGranted.class.getName()))
+        // the request that granted it and every extension request, each decided by its own approvers
+        own.stream().filter(event -> event.payloadType().equals(AccessGranted.class.getName())
+                        || event.payloadType().equals(GrantExtended.class.getName()))
                 .map(event -> eventStore.payload(event.payload()).path("requestId"))
                 .filter(JsonNode::isTextual)
-                .findFirst()
-                .ifPresent(requestId -> streams.add(AccessRequestId.of(requestId.asText()).toString()));
+                .map(requestId -> AccessRequestId.of(requestId.asText()).toString())
+                .distinct()
+                .forEach(streams::add);
         reviewsOf(grant).forEach(review -> streams.add(review.toString()));
         return new GrantHistory(grantId, eventStore.streams(streams).stream().filter(event -> concerns(event, Set.of(grant)))
                 .map(eventStore::toHistory).toList());

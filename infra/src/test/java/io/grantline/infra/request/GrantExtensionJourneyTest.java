@@ -86,7 +86,9 @@ class GrantExtensionJourneyTest extends GrantlineIntegrationTest {
         Instant approvedAt = Instant.parse(approved.at("/stages/0/decision/at").asText());
         assertThat(Duration.between(approvedAt, newEnd)).isBetween(Duration.ofHours(6), Duration.ofHours(6).plusSeconds(30));
         assertThat(as(requester).get("/api/grants?identityId=" + requester).json()).as("one grant, not two").hasSize(1);
-        assertThat(history(grantId)).containsSubsequence("AccessGranted", "GrantProvisioned", "GrantExtended");
+        assertThat(history(grantId)).as("the extension's own request and approval are part of the grant's history")
+                .containsSubsequence("AccessGranted", "GrantProvisioned", "AccessRequested", "ApprovalDecisionRecorded",
+                        "AccessRequestApproved", "GrantExtended");
 
         // the first end comes: the timer set for it finds the grant extended and waits for the new end
         ClockUtil.setCurrentTime(Date.from(firstEnd.plusSeconds(60)));
