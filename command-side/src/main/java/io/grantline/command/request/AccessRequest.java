@@ -219,7 +219,8 @@ public class AccessRequest {
         if (emergency) {
             applied = breakGlassFloor(applied);
         }
-        if (exception != null) {
+        if (exception != null && !applied.stages().isEmpty()) {
+            // a table that names no stage refuses the request (below); an exception never opens a way around it
             applied = sodExceptionFloor(applied);
         }
 
@@ -449,8 +450,10 @@ public class AccessRequest {
             return reject(RejectionReason.GRANT_ENDED, "grant '" + extendsGrantId.value() + "' ended before the extension was"
                     + " approved; a new request asks for the access again");
         }
+        // the exception is recorded on the approval only where its conflict is still held
+        boolean excepting = sodExceptedConflict != null && held.activeEntitlementsOf(beneficiaryId).contains(sodExceptedConflict);
         apply(new AccessRequestApproved(id, extending ? extendsGrantId : command.grantId(), beneficiaryId, entitlementId, validFrom,
-                validFrom.plus(granted), extending, sodExceptedConflict));
+                validFrom.plus(granted), extending, excepting ? sodExceptedConflict : null));
         return new ApprovalResult(approval, null);
     }
 
@@ -651,7 +654,6 @@ public class AccessRequest {
         return asked == null || asked.isAfter(now) ? Duration.ZERO : Duration.between(asked, now);
     }
 
-    /** The site's answer for an emergency, never weaker than {@link #BREAK_GLASS_LONGEST}'s floor. */
     /**
      * The exception asked for, if any: for exactly one conflicting entitlement, never with break-glass; where nothing
      * conflicts there is no exception to ask for, and a conflict without one is refused as before.
@@ -684,6 +686,7 @@ public class AccessRequest {
         return new ApprovalPolicy(stages, true, table.longestGrant(), table.decisionTable(), table.breakGlass());
     }
 
+    /** The site's answer for an emergency, never weaker than {@link #BREAK_GLASS_LONGEST}'s floor. */
     private static ApprovalPolicy breakGlassFloor(ApprovalPolicy table) {
         List<ApprovalStage> reviews = new ArrayList<>(table.stages());
         if (!reviews.contains(ApprovalStage.OT_SECURITY)) {

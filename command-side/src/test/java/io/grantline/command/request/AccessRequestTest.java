@@ -578,6 +578,22 @@ class AccessRequestTest {
     }
 
     @Test
+    void anExceptionNeverOpensAWayAroundATableThatNamesNoStage() {
+        policies.always(new ApprovalPolicy(List.of(), false, null, KnownPolicies.TABLE));
+        holdings.hold("alice", "plc-7-operate");
+        EntitlementId historian = EntitlementId.of("historian-write");
+        SodException exception = new SodException(OPERATE, "commissioning needs both");
+        fixture.givenNoPriorActivity()
+                .when(new FileAccessRequest(REQUEST, ALICE, null, historian, "historian commissioning", null, Duration.ofDays(1), false,
+                        null, null, exception.reason()))
+                .expectEvents(new AccessRequested(REQUEST, ALICE, ALICE, historian, "historian commissioning", null, Duration.ofDays(1),
+                                false, RiskTier.MEDIUM, null, null, exception),
+                        new ApprovalPolicyApplied(REQUEST, new ApprovalPolicy(List.of(), false, null, KnownPolicies.TABLE)),
+                        new AccessRequestRejected(REQUEST, RejectionReason.NO_APPROVER, "the approval policy names no stage"
+                                + " for MEDIUM risk; nothing is granted without an approval"));
+    }
+
+    @Test
     void theManagerStageOfAServiceAccountGoesToItsOwnersManager() {
         fixture.given(filedFor(HISTORIAN, HISTORIAN_WRITE, RiskTier.MEDIUM), policyFor(RiskTier.MEDIUM))
                 .when(open(0))

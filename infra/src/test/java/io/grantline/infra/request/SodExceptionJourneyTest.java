@@ -9,11 +9,13 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.grantline.infra.support.Api;
 import io.grantline.infra.support.Approvals;
 import io.grantline.infra.support.Catalog;
+import io.grantline.infra.support.FormBrowser;
 import io.grantline.infra.support.GrantlineIntegrationTest;
 import io.grantline.infra.support.Mailbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -67,6 +69,11 @@ class SodExceptionJourneyTest extends GrantlineIntegrationTest {
                 .as("the approver learns what they are asked to allow")
                 .anySatisfy(mail -> assertThat(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="))
                         .contains("Separation of duties", "night shift has one engineer")));
+        FormBrowser browser = new FormBrowser(api());
+        assertThat(browser.signIn(manager, PASSWORD)).isEqualTo(302);
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.get("/inbox").body().contains(requestId));
+        assertThat(Jsoup.parse(browser.get("/inbox").body()).select("[id=task-" + requestId + ".0]").text())
+                .as("the inbox shows what the approver is asked to allow").contains("Separation-of-duties exception", "night shift has one engineer");
         for (String approver : List.of(manager, security)) {
             String task = Approvals.awaitTask(as(approver), requestId);
             // the password on the call is the fresh sign-in the exception asks for

@@ -101,12 +101,12 @@ class ApprovalMailRenderer implements MailRenderer {
                 Justification: %s
                 Ticket: %s
                 %s. Answer by %s.
-
+                %s
                 Open the request to approve or reject it:
                 %s
                 """).formatted(requester, what, beneficiary, PlainWords.duration(lasting(r)), r.justification(),
-                r.ticket() == null ? "-" : r.ticket(), stage, words.instant(expires) + " (" + words.zone().getId() + ")", link)
-                + (r.sodException() == null ? "" : "\n" + sodException(r, beneficiary) + "\n");
+                r.ticket() == null ? "-" : r.ticket(), stage, words.instant(expires) + " (" + words.zone().getId() + ")",
+                r.sodException() == null ? "" : "\n" + sodException(r, beneficiary) + "\n", link);
     }
 
     private String html(AccessRequestSummary r, String requester, String what, String beneficiary, String stage, Instant expires,
@@ -119,11 +119,12 @@ class ApprovalMailRenderer implements MailRenderer {
                 : "<p><strong>%s</strong> asks for <strong>%s</strong><br>for %s, for %s.</p>\n") + """
                 <p>Justification: %s<br>Ticket: %s</p>
                 <p>%s. Answer by %s.</p>
-                <p><a href="%s">Open the request to approve or reject it</a></p>
+                %s<p><a href="%s">Open the request to approve or reject it</a></p>
                 """).formatted(Html.escape(requester), Html.escape(what), Html.escape(beneficiary),
                 PlainWords.duration(lasting(r)), Html.escape(r.justification()), Html.escape(r.ticket() == null ? "-" : r.ticket()),
-                Html.escape(stage), Html.escape(words.instant(expires) + " (" + words.zone().getId() + ")"), Html.escape(link.toString()))
-                + (r.sodException() == null ? "" : "<p><strong>" + Html.escape(sodException(r, beneficiary)) + "</strong></p>\n");
+                Html.escape(stage), Html.escape(words.instant(expires) + " (" + words.zone().getId() + ")"),
+                r.sodException() == null ? "" : "<p><strong>" + Html.escape(sodException(r, beneficiary)) + "</strong></p>\n",
+                Html.escape(link.toString()));
     }
 
     /** What an approver must know before granting a separation-of-duties exception. */
