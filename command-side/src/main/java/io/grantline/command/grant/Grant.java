@@ -149,7 +149,7 @@ public class Grant {
             return false;
         }
         if (!clock.instant().isBefore(validUntil)) {
-            apply(new GrantRevoked(id, identityId, entitlementId, EndReason.EXPIRED, "the grant's validity ended", clock.instant()));
+            expire(clock);
             return false;
         }
         Instant until = command.validUntil();
@@ -172,8 +172,12 @@ public class Grant {
         if (clock.instant().isBefore(validUntil)) {
             return validUntil;
         }
-        apply(new GrantRevoked(id, identityId, entitlementId, EndReason.EXPIRED, "the grant's validity ended", clock.instant()));
+        expire(clock);
         return null;
+    }
+
+    private void expire(Clock clock) {
+        apply(new GrantRevoked(id, identityId, entitlementId, EndReason.EXPIRED, "the grant's validity ended", clock.instant()));
     }
 
     /** A certification of an ended grant is answered, not applied: a revocation elsewhere came first. */

@@ -251,7 +251,8 @@ public class AccessRequest {
         if (status != AccessRequestStatus.PENDING) {
             return false;
         }
-        Optional<String> conflict = conflictOf(catalog.require(entitlementId, "entitlementId"), catalog, held);
+        Optional<String> conflict = conflictOf(catalog.require(entitlementId, "entitlementId"), catalog,
+                held.activeEntitlementsOf(beneficiaryId));
         conflict.ifPresent(detail -> apply(new AccessRequestRejected(id, RejectionReason.SOD_CONFLICT, detail)));
         return conflict.isEmpty();
     }
@@ -431,7 +432,8 @@ public class AccessRequest {
             return reject(RejectionReason.BENEFICIARY_INACTIVE, "'" + beneficiaryId.value() + "' is "
                     + beneficiaryStatus.map(Enum::name).orElse("unknown") + " and may not be granted access");
         }
-        Optional<String> conflict = conflictOf(entitlement.get(), catalog, held);
+        Set<EntitlementId> holdings = held.activeEntitlementsOf(beneficiaryId);
+        Optional<String> conflict = conflictOf(entitlement.get(), catalog, holdings);
         if (conflict.isPresent()) {
             return reject(RejectionReason.SOD_CONFLICT, conflict.get());
         }
@@ -451,7 +453,7 @@ public class AccessRequest {
                     + " approved; a new request asks for the access again");
         }
         // the exception is recorded on the approval only where its conflict is still held
-        boolean excepting = sodExceptedConflict != null && held.activeEntitlementsOf(beneficiaryId).contains(sodExceptedConflict);
+        boolean excepting = sodExceptedConflict != null && holdings.contains(sodExceptedConflict);
         apply(new AccessRequestApproved(id, extending ? extendsGrantId : command.grantId(), beneficiaryId, entitlementId, validFrom,
                 validFrom.plus(granted), extending, excepting ? sodExceptedConflict : null));
         return new ApprovalResult(approval, null);
@@ -554,8 +556,8 @@ public class AccessRequest {
         return new ApprovalResult(null, reason);
     }
 
-    private Optional<String> conflictOf(EntitlementFacts entitlement, EntitlementCatalog catalog, HeldEntitlements held) {
-        return SeparationOfDuties.conflictOf(entitlement, held.activeEntitlementsOf(beneficiaryId), catalog, sodExceptedConflict)
+    private Optional<String> conflictOf(EntitlementFacts entitlement, EntitlementCatalog catalog, Set<EntitlementId> holdings) {
+        return SeparationOfDuties.conflictOf(entitlement, holdings, catalog, sodExceptedConflict)
                 .map(conflict -> "'" + beneficiaryId.value() + "' holds '" + conflict.value() + "', which conflicts with '"
                         + entitlementId.value() + "'");
     }

@@ -120,9 +120,6 @@ class ReviewPageController {
         if (rawTo == null || rawTo.isBlank() || reason == null || reason.isBlank()) {
             return "Name the person who takes the review over, and say why. Nothing was changed.";
         }
-        if (reason.length() > LONGEST_COMMENT) {
-            return "The reason is longer than " + LONGEST_COMMENT + " characters. Nothing was changed.";
-        }
         try {
             to = IdentityId.of(rawTo.strip());
         } catch (IllegalArgumentException notAnIdentity) {
