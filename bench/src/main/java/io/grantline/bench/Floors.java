@@ -1,0 +1,72 @@
+package io.grantline.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** What {@link EngineFloorBenchmark} and {@link AxonFloorBenchmark} share: their clients, pool, options and report. */
+final class Floors {
+
+    private Floors() {
+    }
+
+    interface Call {
+        void run(int index) throws Exception;
+    }
+
+    /** A phase's wall-clock time and the CPU spent meanwhile. */
+    record Measured(long nanos, CpuMeter cpu) {
+    }
+
+    /** {@code count} calls spread over {@code clients} threads, each taking the next index until none is left. */
+    static void inParallel(int clients, int count, Call call) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        call.run(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Grantline's pool size (application.yaml): the job executor, the bridge and the callers share it. */
+    static HikariDataSource pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(20);
+        return new HikariDataSource(config);
+    }
+
+    static void report(String phase, String unit, int count, Measured measured) {
+        double seconds = measured.nanos() / 1e9;
+        System.out.printf(Locale.ROOT, "%s: %d in %.1f s = %.1f %ss/s%n  %s%n", phase, count, seconds, count / seconds, unit,
+                measured.cpu().perRequest(count, unit));
+    }
+
+    static String option(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return fallback;
+    }
+}
