@@ -128,6 +128,22 @@ class GrantLifecycleProcessTest {
     }
 
     @Test
+    void anExtensionTellsTheTargetTheNewEndAtOnceAndTheGrantWaitsOn() {
+        StandIn provisionNewEnd = StandIn.register("provisionNewEnd", "grantId");
+        ProcessInstance grant = provisionedGrant("grant-9");
+        Instant expiresAt = jobOf(grant, "expires").getDuedate().toInstant();
+
+        runtimeService.createMessageCorrelation("GrantExtended").processInstanceBusinessKey("grant-9").correlateAll();
+
+        assertThat(provisionNewEnd.wasCalled()).as("not inside the transaction that correlated").isFalse();
+        executeJobOf(grant, "provisionNewEnd");
+        assertThat(provisionNewEnd.seen("grantId")).containsExactly("grant-9");
+        assertThat(grant).isWaitingAtExactly("active");
+        assertThat(jobOf(grant, "expires").getDuedate().toInstant()).as("the timers move when the old end comes").isEqualTo(expiresAt);
+        assertThat(deprovisionGrant.wasCalled()).isFalse();
+    }
+
+    @Test
     void revokedGrantIsDeprovisionedBeforeItExpires() {
         ProcessInstance grant = provisionedGrant("grant-3");
 

@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,6 +121,23 @@ class ConnectorsJourneyTest {
             assertThat(provisioned.get("group").asText()).isEqualTo("historian-readers");
             assertThat(provisioned.get("identityId").asText()).isEqualTo("pia");
 
+            // an approved extension tells the target the new end at once: it is provisioned again, with the new validUntil
+            Api mia = admin.as("mia", PERSON_PASSWORD);
+            Api.Response extension = admin.as("pia", PERSON_PASSWORD).post("/api/access-requests", "{\"entitlementId\":\"historian-read\","
+                    + "\"justification\":\"night shift\",\"duration\":\"PT8H\",\"extendsGrantId\":\"" + piaGrant + "\"}");
+            assertThat(extension.status()).as("%s", extension).isEqualTo(202);
+            String task = Approvals.awaitTask(mia, extension.json().get("id").asText());
+            assertThat(mia.post("/api/approvals/" + task + "/decision", "{\"outcome\":\"APPROVE\"}").status()).isEqualTo(202);
+            List<String[]> provisions = await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(deliveries, piaGrant, "provision"),
+                    list -> list.size() == 2);
+            JsonNode newEnd = JSON.readTree(provisions.get(1)[0]);
+            assertThat(provisions.get(1)[1]).as("signed with the shared secret").isEqualTo("sha256=" + hmac(provisions.get(1)[0]));
+            assertThat(Instant.parse(newEnd.get("validUntil").asText())).isAfter(Instant.parse(provisioned.get("validUntil").asText()));
+            assertThat(newEnd.get("deliveryId").asText()).as("a delivery of its own, not a repeat of the first")
+                    .isNotEqualTo(provisioned.get("deliveryId").asText());
+            await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/grants/" + piaGrant).json().get("validUntil").asText(),
+                    validUntil -> Instant.parse(validUntil).equals(Instant.parse(newEnd.get("validUntil").asText())));
+
             // drift: someone removes ole by hand; a rogue member was there from the start
             directory.modify(GROUP, new Modification(ModificationType.DELETE, "member", OLE));
             assertThat(admin.post("/api/reconciliation", "{}").status()).isEqualTo(202);
@@ -178,6 +196,11 @@ class ConnectorsJourneyTest {
                 d -> d != null);
         assertThat(delivery[1]).as("signed with the shared secret").isEqualTo("sha256=" + hmac(delivery[0]));
         return JSON.readTree(delivery[0]);
+    }
+
+    /** Every delivery of {@code action} for the grant so far, in the order they came: body and signature. */
+    private static List<String[]> deliveries(List<String[]> deliveries, String grantId, String action) {
+        return deliveries.stream().filter(d -> d[0].contains(grantId) && d[0].contains("\"action\":\"" + action + "\"")).toList();
     }
 
     private static boolean deprovisioned(Api admin, String grantId) {

@@ -64,6 +64,8 @@ class GrantLifecycleVersionsTest extends GrantlineIntegrationTest {
         assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("active");
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("expires").singleResult().getDuedate())
                 .isEqualTo(expiresAt);
+        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventName("GrantExtended").count())
+                .as("the moved grant hears of extensions, to tell its target the new end").isEqualTo(1);
         assertThat(versions.migrate()).as("nothing left on an older version").doesNotContain(before.getVersion());
     }
 

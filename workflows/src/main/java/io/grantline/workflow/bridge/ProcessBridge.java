@@ -1,6 +1,7 @@
 package io.grantline.workflow.bridge;
 
 import io.grantline.api.grant.AccessGranted;
+import io.grantline.api.grant.GrantExtended;
 import io.grantline.api.grant.GrantRevoked;
 import io.grantline.api.identity.SponsorAssigned;
 import io.grantline.api.request.AccessRequestCancelled;
@@ -159,6 +160,19 @@ public class ProcessBridge {
         Map<String, Object> variables = new HashMap<>();
         causedBy(variables, actor);
         runtime.createMessageCorrelation("GrantRevoked").processInstanceBusinessKey(event.grantId().value()).setVariables(variables)
+                .correlateAll();
+    }
+
+    /**
+     * An extension moved a grant's end: its lifecycle tells the target the new end now (its timers move when the old end
+     * comes). A lifecycle started before it listened for extensions is moved to the latest model at start
+     * (GrantLifecycleVersions); until then the message finds nothing to correlate with, which is not a failure.
+     */
+    @EventHandler
+    void on(GrantExtended event, @MetaDataValue(ACTOR) String actor) {
+        Map<String, Object> variables = new HashMap<>();
+        causedBy(variables, actor);
+        runtime.createMessageCorrelation("GrantExtended").processInstanceBusinessKey(event.grantId().value()).setVariables(variables)
                 .correlateAll();
     }
 

@@ -65,7 +65,8 @@ class WebhookConnector implements TargetConnector {
             throw new IllegalStateException("no webhook is configured (grantline.connectors.webhook.url and .secret)");
         }
         ObjectNode body = JSON.createObjectNode();
-        body.put("deliveryId", action + "/" + grant.id().value());
+        // the same delivery sent again keeps its id; a provisioning sent again for an extension's new end is a new one
+        body.put("deliveryId", action + "/" + grant.id().value() + ("provision".equals(action) ? "/" + grant.validUntil() : ""));
         body.put("action", action);
         body.put("grantId", grant.id().value());
         body.put("identityId", grant.identityId().value());
