@@ -24,13 +24,17 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A person whose maintenance window runs over asks for more time on the access they hold: the request is approved under
  * the same policy as any other, the grant's end moves (one grant, never set up again), and the grant stays active past
  * its first end. Over HTTP, with the real engine and event store.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class GrantExtensionJourneyTest extends GrantlineIntegrationTest {
 
     private static final String PASSWORD = "extension-password-1";
@@ -59,7 +63,7 @@ class GrantExtensionJourneyTest extends GrantlineIntegrationTest {
     }
 
     @Test
-    void anApprovedExtensionMovesTheGrantsEndAndTheGrantOutlivesItsFirstEnd() {
+    void anApprovedExtensionMovesTheGrantsEndAndTheGrantOutlivesItsFirstEnd(CapturedOutput output) {
         String grantId = Approvals.activeGrant(admin(), as(requester), as(manager), body("PT2H", null));
         Instant firstEnd = Instant.parse(grant(grantId).get("validUntil").asText());
 
@@ -89,6 +93,14 @@ class GrantExtensionJourneyTest extends GrantlineIntegrationTest {
         assertThat(history(grantId)).as("the extension's own request and approval are part of the grant's history")
                 .containsSubsequence("AccessGranted", "GrantProvisioned", "AccessRequested", "ApprovalDecisionRecorded",
                         "AccessRequestApproved", "GrantExtended");
+
+        // the target is told the new end at once (provisioned again), in a step whose log line names its process
+        String lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("grant-lifecycle").processInstanceBusinessKey(grantId)
+                .singleResult().getId();
+        String told = "Grant " + grantId + ": target told its new end " + newEnd;
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().contains(told));
+        assertThat(output.getOut().lines().filter(line -> line.contains(told)))
+                .singleElement().asString().contains("process=" + lifecycle + "]");
 
         // the first end comes: the timer set for it finds the grant extended and waits for the new end
         ClockUtil.setCurrentTime(Date.from(firstEnd.plusSeconds(60)));
