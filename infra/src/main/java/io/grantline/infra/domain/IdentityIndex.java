@@ -14,6 +14,7 @@ import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.IdentitySuspended;
 import io.grantline.api.identity.ListActiveHolders;
 import io.grantline.api.identity.ListOwnedIdentities;
+import io.grantline.api.identity.ListSponsoredPeople;
 import io.grantline.api.identity.ManagerAssigned;
 import io.grantline.api.identity.OwnerAssigned;
 import io.grantline.api.identity.Role;
@@ -86,6 +87,12 @@ public class IdentityIndex {
     public List<IdentitySummary> handle(ListOwnedIdentities query) {
         return jdbc.sql(SUMMARY + " WHERE owner_id = ? AND kind <> 'HUMAN' AND status = 'ACTIVE' ORDER BY identity_id")
                 .param(query.ownerId().value()).query(IdentityIndex::summary).list();
+    }
+
+    @QueryHandler
+    public List<IdentitySummary> handle(ListSponsoredPeople query) {
+        return jdbc.sql(SUMMARY + " WHERE sponsor_id = ? AND status = 'ACTIVE' ORDER BY identity_id")
+                .param(query.sponsorId().value()).query(IdentityIndex::summary).list();
     }
 
     @QueryHandler

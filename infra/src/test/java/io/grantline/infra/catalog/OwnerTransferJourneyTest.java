@@ -10,6 +10,8 @@ import io.grantline.infra.support.GrantlineIntegrationTest;
 import io.grantline.infra.support.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -69,6 +71,39 @@ class OwnerTransferJourneyTest extends GrantlineIntegrationTest {
     }
 
     @Test
+    void aLeaversContractorsAreHandedToAnotherSponsorOrLeaveAtTheDeadline() throws Exception {
+        Catalog catalog = new Catalog(admin());
+        String manager = catalog.person("greta", null);
+        String sponsor = catalog.person("jonas", manager);
+        String successor = catalog.person("lena", manager);
+        Instant ends = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS);
+        String welder = contractor(catalog, "Tom (Weld Co)", sponsor, ends);
+        String integrator = contractor(catalog, "Ute (Integrator Ltd)", sponsor, ends);
+
+        assertThat(admin().post("/api/identities/" + sponsor + "/departure", "{\"reason\":\"retired\"}").status()).isEqualTo(202);
+
+        MimeMessage asked = new Mailbox(smtp).awaitMail(manager + "@plant.example", "New sponsor needed by");
+        assertThat(asked.getSubject()).contains("2 identities of jonas (" + sponsor + ")");
+        assertThat(Mailbox.htmlPart(asked)).contains("has left", "sponsored these external people",
+                "Tom (Weld Co) (" + welder + ")", "Ute (Integrator Ltd) (" + integrator + ")", "/sponsor", "every grant they hold ends")
+                .doesNotContain("is suspended");
+
+        assertThat(admin().put("/api/identities/" + welder + "/sponsor", "{\"sponsorId\":\"" + successor + "\",\"endsAt\":\"" + ends + "\"}")
+                .status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> successor.equals(admin().get("/api/identities/" + welder).json()
+                .path("sponsorId").asText()));
+
+        runTheDeadlineOf(lockoutOf(sponsor));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DEPARTED".equals(status(integrator)));
+        assertThat(status(welder)).as("handed to an active sponsor in time").isEqualTo("ACTIVE");
+        JsonNode departed = StreamSupport.stream(admin().get("/api/compliance/identities/" + integrator + "/history").json()
+                .get("events").spliterator(), false).filter(event -> event.get("type").asText().equals("IdentityDeparted"))
+                .findFirst().orElseThrow();
+        assertThat(departed.get("payload").get("reason").asText()).contains("their sponsor " + sponsor, "7 days");
+    }
+
+    @Test
     void anOwnerReinstatedBeforeTheDeadlineKeepsTheirIdentities() {
         Catalog catalog = new Catalog(admin());
         String owner = catalog.person("rita", null);
@@ -90,6 +125,15 @@ class OwnerTransferJourneyTest extends GrantlineIntegrationTest {
         String id = catalog.id(name);
         assertThat(admin().post("/api/identities", "{\"id\":\"" + id + "\",\"kind\":\"SERVICE_ACCOUNT\",\"displayName\":\"" + name
                 + "\",\"ownerId\":\"" + owner + "\"}").status()).isEqualTo(202);
+        catalog.awaitVisible("/api/identities/" + id);
+        return id;
+    }
+
+    private String contractor(Catalog catalog, String name, String sponsor, Instant ends) {
+        String id = catalog.id(name.substring(0, name.indexOf(' ')).toLowerCase());
+        assertThat(admin().post("/api/identities", """
+                {"id":"%s","kind":"HUMAN","displayName":"%s","email":"%s@contractor.example","external":true,"sponsorId":"%s","endsAt":"%s"}"""
+                .formatted(id, name, id, sponsor, ends)).status()).isEqualTo(202);
         catalog.awaitVisible("/api/identities/" + id);
         return id;
     }

@@ -12,10 +12,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * An owner who stopped being active leaves non-human identities without an accountable owner: the step counts them
- * ({@code ownedIdentities}), sets when they must have a new one ({@code ownerTransferDue}, now plus
- * {@code grantline.offboarding.owner-transfer-within}) and asks for new owners by mail. The facts come from the
- * identity index, consistent with the event store.
+ * An owner who stopped being active leaves non-human identities without an accountable owner, and a sponsor external
+ * people without anyone vouching for them: the step counts both ({@code ownedIdentities}, the model's name from before
+ * sponsors were handed on), sets when they must have a new owner or sponsor ({@code ownerTransferDue}, now plus
+ * {@code grantline.offboarding.owner-transfer-within}) and asks for them by mail. The facts come from the identity
+ * index, consistent with the event store.
  */
 @Component("announceOwnerTransfer")
 class AnnounceOwnerTransferDelegate implements JavaDelegate {
@@ -39,8 +40,10 @@ class AnnounceOwnerTransferDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         IdentityId ownerId = IdentityId.of((String) execution.getVariable("identityId"));
         List<IdentitySummary> owned = identities.ownedBy(ownerId);
-        execution.setVariable(OWNED, owned.size());
-        if (owned.isEmpty()) {
+        List<IdentitySummary> sponsored = identities.sponsoredBy(ownerId);
+        // the model's gateway counts everything that must be handed on: non-human identities and external people alike
+        execution.setVariable(OWNED, owned.size() + sponsored.size());
+        if (owned.isEmpty() && sponsored.isEmpty()) {
             return;
         }
         Instant due = clock.instant().plus(settings.ownerTransferWithin());
@@ -51,7 +54,7 @@ class AnnounceOwnerTransferDelegate implements JavaDelegate {
         }
         Optional<IdentitySummary> manager = Optional.ofNullable(owner.get().managerId()).flatMap(identities::find);
         mails.askForNewOwners(execution.getProcessBusinessKey(), owner.get(), manager, what((String) execution.getVariable("endReason")),
-                owned, due);
+                owned, sponsored, due);
     }
 
 

@@ -6,6 +6,7 @@ import io.grantline.api.identity.IdentityStatus;
 import io.grantline.api.identity.IdentitySummary;
 import io.grantline.api.identity.ListActiveHolders;
 import io.grantline.api.identity.ListOwnedIdentities;
+import io.grantline.api.identity.ListSponsoredPeople;
 import io.grantline.api.identity.Role;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The offboarding and sponsorship steps' view of identities, as the event store has them now (the identity index, not
- * a read model): one identity, what an owner owns, and who is told when the person who should be (an owner's manager,
+ * a read model): one identity, what an owner owns and whom a sponsor sponsors, and who is told when the person who should be (an owner's manager,
  * an external person's sponsor) cannot be: an inactive person or one without an address is replaced by every active
  * administrator with an address.
  */
@@ -35,6 +36,11 @@ class IdentitiesNow {
     /** The active non-human identities {@code ownerId} owns. */
     List<IdentitySummary> ownedBy(IdentityId ownerId) {
         return queries.query(new ListOwnedIdentities(ownerId), ResponseTypes.multipleInstancesOf(IdentitySummary.class)).join();
+    }
+
+    /** The active external people {@code sponsorId} sponsors. */
+    List<IdentitySummary> sponsoredBy(IdentityId sponsorId) {
+        return queries.query(new ListSponsoredPeople(sponsorId), ResponseTypes.multipleInstancesOf(IdentitySummary.class)).join();
     }
 
     List<IdentitySummary> personOrAdministrators(Optional<IdentitySummary> person) {
