@@ -23,6 +23,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +46,7 @@ public class ProcessBridge {
     static final String GRANT_LIFECYCLE = "grant-lifecycle";
     static final String EXTERNAL_ACCESS = "external-access";
     private static final String ACTOR = CausingActor.METADATA_KEY;
+    private static final Logger log = LoggerFactory.getLogger(ProcessBridge.class);
 
     private final RuntimeService runtime;
     private final StartedProcesses processes;
@@ -165,15 +168,23 @@ public class ProcessBridge {
 
     /**
      * An extension moved a grant's end: its lifecycle tells the target the new end now (its timers move when the old end
-     * comes). A lifecycle started before it listened for extensions is moved to the latest model at start
-     * (GrantLifecycleVersions); until then the message finds nothing to correlate with, which is not a failure.
+     * comes). Handled again (a replay of this processor), it provisions the same end again, which every connector
+     * tolerates. A lifecycle started before it listened for extensions is moved to the latest model at start
+     * (GrantLifecycleVersions); one that hears of an extension before it was moved does not tell its target, which then
+     * keeps the old end: said in the log, as nothing else would show it.
      */
     @EventHandler
     void on(GrantExtended event, @MetaDataValue(ACTOR) String actor) {
         Map<String, Object> variables = new HashMap<>();
         causedBy(variables, actor);
-        runtime.createMessageCorrelation("GrantExtended").processInstanceBusinessKey(event.grantId().value()).setVariables(variables)
-                .correlateAll();
+        String grantId = event.grantId().value();
+        boolean heard = !runtime.createMessageCorrelation("GrantExtended").processInstanceBusinessKey(grantId).setVariables(variables)
+                .correlateAllWithResult().isEmpty();
+        if (!heard && runtime.createProcessInstanceQuery().processDefinitionKey(GRANT_LIFECYCLE).processInstanceBusinessKey(grantId)
+                .count() > 0) {
+            log.warn("Grant {} was extended to {}, but its lifecycle runs on a model from before extensions: its target was not told"
+                    + " the new end", grantId, event.validUntil());
+        }
     }
 
     static void causedBy(Map<String, Object> variables, String actor) {
