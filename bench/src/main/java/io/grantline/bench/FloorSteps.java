@@ -23,11 +23,11 @@ final class FloorSteps {
     /** Grantline's defaults (ApprovalSettings): none of these timers fires during a run. */
     public static final class Schedule {
         public String getRemindAfter() {
-            return "P2D";
+            return "P1D";
         }
 
         public String getEscalateAfter() {
-            return "P5D";
+            return "P3D";
         }
 
         public String getTimeOutAfter() {
