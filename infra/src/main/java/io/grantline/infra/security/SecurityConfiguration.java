@@ -154,7 +154,7 @@ class SecurityConfiguration {
                         .requestMatchers("/mailbox/**", "/camunda/**").hasRole(ADMINISTRATOR)
                         // the pages' forms, each with the roles of the API call it makes
                         .requestMatchers(HttpMethod.POST, "/admin/identities", "/admin/identities/*/roles",
-                                "/admin/identities/*/local-credential", "/admin/identities/*/owner", "/admin/entitlements")
+                                "/admin/identities/*/local-credential", "/admin/identities/*/owner", "/admin/identities/*/sponsor", "/admin/entitlements")
                         .hasRole(ADMINISTRATOR)
                         .requestMatchers(HttpMethod.POST, "/admin/identities/*/compromised", "/admin/identities/*/departure",
                                 "/admin/identities/*/suspension", "/admin/identities/*/reinstate")

@@ -85,7 +85,7 @@ class OwnerTransferJourneyTest extends GrantlineIntegrationTest {
         MimeMessage asked = new Mailbox(smtp).awaitMail(manager + "@plant.example", "New sponsor needed by");
         assertThat(asked.getSubject()).contains("2 identities of jonas (" + sponsor + ")");
         assertThat(Mailbox.htmlPart(asked)).contains("has left", "sponsored these external people",
-                "Tom (Weld Co) (" + welder + ")", "Ute (Integrator Ltd) (" + integrator + ")", "/sponsor", "every grant they hold ends")
+                "Tom (Weld Co) (" + welder + ")", "Ute (Integrator Ltd) (" + integrator + ")", "Change sponsorship", "every grant they hold ends")
                 .doesNotContain("is suspended");
 
         assertThat(admin().put("/api/identities/" + welder + "/sponsor", "{\"sponsorId\":\"" + successor + "\",\"endsAt\":\"" + ends + "\"}")

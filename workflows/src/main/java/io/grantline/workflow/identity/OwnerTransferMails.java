@@ -64,11 +64,11 @@ class OwnerTransferMails {
         }
         if (!sponsored.isEmpty()) {
             text.append("\nThey sponsored these external people:\n\n").append(list(sponsored, false))
-                    .append("\n\nAsk an administrator to hand each sponsorship to another active member of staff (PUT /api/identities/{id}/sponsor) by ")
+                    .append("\n\nAsk an administrator to hand each sponsorship to another active member of staff (Identities page, \"Change sponsorship\") by ")
                     .append(deadline).append(".\n");
             html.append("<p>They sponsored these external people:</p><ul>").append(htmlList(sponsored, false))
                     .append("</ul><p>Ask an administrator to hand each sponsorship to another active member of staff")
-                    .append(" (<code>PUT /api/identities/{id}/sponsor</code>) by <strong>").append(Html.escape(deadline)).append("</strong>.</p>");
+                    .append(" (Identities page, \"Change sponsorship\") by <strong>").append(Html.escape(deadline)).append("</strong>.</p>");
         }
         List<String> consequences = new ArrayList<>();
         if (!owned.isEmpty()) {

@@ -135,6 +135,19 @@ class AdminPages {
         });
     }
 
+    /** The sponsorship of an external person handed to another sponsor, renewed or cut short, as PUT .../sponsor. */
+    @PostMapping(IDENTITIES + "/{id}/sponsor")
+    String sponsor(@PathVariable String id, @RequestParam(required = false) String sponsorId, @RequestParam(required = false) String endsAt,
+                   RedirectAttributes flash) {
+        return forms.attempt(flash, IDENTITIES, () -> {
+            IdentityController.SponsorBody body = forms.valid(new IdentityController.SponsorBody(optionalIdentity(sponsorId),
+                    Forms.instant("Sponsored until", endsAt)));
+            identities.sponsor(id, body);
+            flash.addFlashAttribute("notice", id + " is sponsored by " + body.sponsorId().value() + " until " + words.instant(body.endsAt()) + ".");
+            return "redirect:" + IDENTITIES;
+        });
+    }
+
     @GetMapping(ENTITLEMENTS)
     String entitlements(Model model) {
         model.addAttribute("entitlements", names.entitlements());

@@ -5,6 +5,7 @@ import io.grantline.infra.web.NotFound;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Optional;
@@ -75,6 +76,18 @@ public class Forms {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
             throw new Invalid(field, "choose one of the durations offered");
+        }
+    }
+
+    /** An instant typed as ISO-8601 in UTC (2027-01-31T17:00:00Z); null when left empty. */
+    public static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new Invalid(field, "write an instant in UTC, such as 2027-01-31T17:00:00Z");
         }
     }
 

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -81,6 +83,34 @@ class AdminPagesTest extends GrantlineIntegrationTest {
         assertThat(post(session, "/admin/identities/" + person + "/reinstate", "reason=" + encode("badge found")))
                 .contains(person + " is active again");
         await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(admin().get("/api/identities/" + person).json().get("status").asText()));
+    }
+
+    @Test
+    void anAdministratorHandsAContractorsSponsorshipToAnotherSponsorFromTheIdentitiesPage() {
+        Catalog catalog = new Catalog(admin());
+        String sponsor = catalog.person("ines", null);
+        String successor = catalog.person("otto", null);
+        String contractor = catalog.id("vera");
+        Instant ends = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(admin().post("/api/identities", """
+                {"id":"%s","kind":"HUMAN","displayName":"Vera (Drives Ltd)","email":"%s@drives.example","external":true,
+                 "sponsorId":"%s","endsAt":"%s"}""".formatted(contractor, contractor, sponsor, ends)).status()).isEqualTo(202);
+        BrowserSession administrator = new BrowserSession(port).signIn(ADMIN, ADMIN_PASSWORD);
+        await().atMost(Duration.ofSeconds(10)).until(() -> actions(administrator, contractor).contains("/admin/identities/" + contractor + "/sponsor"));
+        assertThat(Jsoup.parse(administrator.get("/admin/identities").body()).text()).contains("sponsored by " + sponsor);
+
+        assertThat(post(administrator, "/admin/identities/" + contractor + "/sponsor", "sponsorId=" + successor + "&endsAt=" + encode("next week")))
+                .contains("Sponsored until", "UTC");
+        assertThat(admin().get("/api/identities/" + contractor).json().get("sponsorId").asText()).as("nothing changed").isEqualTo(sponsor);
+
+        Instant later = ends.plus(Duration.ofDays(30));
+        assertThat(post(administrator, "/admin/identities/" + contractor + "/sponsor", "sponsorId=" + successor + "&endsAt=" + later))
+                .contains(contractor + " is sponsored by " + successor);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode shown = admin().get("/api/identities/" + contractor).json();
+            assertThat(shown.get("sponsorId").asText()).isEqualTo(successor);
+            assertThat(Instant.parse(shown.get("endsAt").asText())).isEqualTo(later);
+        });
     }
 
     /** The form actions the identities page offers on one person's row. */
