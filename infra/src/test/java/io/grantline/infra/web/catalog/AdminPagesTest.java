@@ -61,6 +61,9 @@ class AdminPagesTest extends GrantlineIntegrationTest {
         HttpResponse<String> refused = session.send(form(session, "/admin/entitlements/" + entitlement + "/policy", "risk=LOW&maxDuration=P365D"));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(admin().get("/api/entitlements/" + entitlement).json().get("maxDuration").asText()).isEqualTo("PT8H");
+        HttpResponse<String> sponsorship = session.send(form(session, "/admin/identities/" + operator + "/sponsor",
+                "sponsorId=" + operator + "&endsAt=2030-01-01T00:00:00Z"));
+        assertThat(sponsorship.statusCode()).as("sponsorships are the administrators'").isEqualTo(403);
     }
 
     @Test
