@@ -27,6 +27,7 @@ class SyslogConnection implements AutoCloseable {
     private static final long WRITE_TIMEOUT_MS = 30_000;
 
     private final SiemSettings settings;
+    private final SSLSocketFactory tlsSockets;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "siem-write-watchdog");
         thread.setDaemon(true);
@@ -35,8 +36,15 @@ class SyslogConnection implements AutoCloseable {
     private volatile Socket socket;
     private OutputStream out;
 
+    /** Over TLS, the receiver's certificate is checked against the JVM's trust store. */
     SyslogConnection(SiemSettings settings) {
+        this(settings, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** {@code tlsSockets}: whose trust decides which receivers are believed (a test's own certificate authority). */
+    SyslogConnection(SiemSettings settings, SSLSocketFactory tlsSockets) {
         this.settings = settings;
+        this.tlsSockets = tlsSockets;
     }
 
     synchronized void send(String line) {
@@ -84,19 +92,24 @@ class SyslogConnection implements AutoCloseable {
 
     private void open() throws IOException {
         Socket plain = new Socket();
-        plain.connect(new InetSocketAddress(settings.host(), settings.port()), CONNECT_TIMEOUT_MS);
-        if (settings.protocol() == SiemSettings.Protocol.TLS) {
-            SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                    .createSocket(plain, settings.host(), settings.port(), true);
-            var parameters = tls.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the receiver's certificate must name its host
-            tls.setSSLParameters(parameters);
-            tls.startHandshake();
-            socket = tls;
-        } else {
-            socket = plain;
+        try {
+            plain.connect(new InetSocketAddress(settings.host(), settings.port()), CONNECT_TIMEOUT_MS);
+            if (settings.protocol() == SiemSettings.Protocol.TLS) {
+                SSLSocket tls = (SSLSocket) tlsSockets.createSocket(plain, settings.host(), settings.port(), true);
+                var parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the receiver's certificate must name its host
+                tls.setSSLParameters(parameters);
+                tls.startHandshake();
+                socket = tls;
+            } else {
+                socket = plain;
+            }
+            out = socket.getOutputStream();
+        } catch (IOException | RuntimeException refused) {
+            // a receiver that refuses the handshake is tried again with the next event: no socket left open meanwhile
+            plain.close();
+            throw refused;
         }
-        out = socket.getOutputStream();
     }
 
     @Override
