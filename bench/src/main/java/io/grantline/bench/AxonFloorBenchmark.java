@@ -111,33 +111,22 @@ public final class AxonFloorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int requests = Integer.parseInt(Floors.option(args, "requests", "2000"));
-        int warmup = Integer.parseInt(Floors.option(args, "warmup", "400"));
-        int clients = Integer.parseInt(Floors.option(args, "clients", "8"));
-        String pg = Floors.option(args, "pg", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-        int pgbenchSeconds = Integer.parseInt(Floors.option(args, "pgbench-seconds", "15"));
-        Path out = Files.createDirectories(Path.of(Floors.option(args, "out", "bench/target/axon-floor")));
-
-        if (pgbenchSeconds > 0) {
-            double tps = Pgbench.run(pg, "grantline_pgbench", clients, pgbenchSeconds, out);
-            System.out.printf(Locale.ROOT, "pgbench, %d clients, one-row inserts, %d s: %,.0f tps%n", clients, pgbenchSeconds, tps);
-        }
-        try (PipelineDatabase database = PipelineDatabase.create(pg, "grantline_axon_floor");
+        Floors.Options options = Floors.Options.parse(args, "bench/target/axon-floor");
+        options.pgbenchFirst();
+        try (PipelineDatabase database = PipelineDatabase.create(options.pg(), "grantline_axon_floor");
              HikariDataSource pool = Floors.pool(database.url())) {
             Reader reader = new Reader();
             Configuration axon = axon(pool, reader);
             axon.start();
             try {
-                AxonFloorBenchmark benchmark = new AxonFloorBenchmark(axon.commandGateway(), axon.getComponent(TransactionManager.class), reader, clients);
-                benchmark.file("warmup-", warmup);
-                benchmark.approve("warmup-", warmup);
-                if (!database.autovacuum()) {
-                    database.vacuumAnalyze();
-                    System.out.println("this server runs without autovacuum: VACUUM ANALYZE after the warm-up");
-                }
-                System.out.printf(Locale.ROOT, "warmed up with %d requests; timed: %d requests from %d clients%n", warmup, requests, clients);
-                Floors.report("filing (3 commands in 2 transactions)", "request", requests, benchmark.file("timed-", requests));
-                Floors.report("approval (4 commands in 3 transactions)", "grant", requests, benchmark.approve("timed-", requests));
+                AxonFloorBenchmark benchmark = new AxonFloorBenchmark(axon.commandGateway(), axon.getComponent(TransactionManager.class), reader, options.clients());
+                benchmark.file("warmup-", options.warmup());
+                benchmark.approve("warmup-", options.warmup());
+                options.settle(database);
+                System.out.printf(Locale.ROOT, "warmed up with %d requests; timed: %d requests from %d clients%n", options.warmup(),
+                        options.requests(), options.clients());
+                Floors.report("filing (3 commands in 2 transactions)", "request", options.requests(), benchmark.file("timed-", options.requests()));
+                Floors.report("approval (4 commands in 3 transactions)", "grant", options.requests(), benchmark.approve("timed-", options.requests()));
             } finally {
                 axon.shutdown();
             }

@@ -85,35 +85,22 @@ public final class EngineFloorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int requests = Integer.parseInt(Floors.option(args, "requests", "2000"));
-        int warmup = Integer.parseInt(Floors.option(args, "warmup", "400"));
-        int clients = Integer.parseInt(Floors.option(args, "clients", "8"));
+        Floors.Options options = Floors.Options.parse(args, "bench/target/engine-floor");
         Models models = Models.valueOf(Floors.option(args, "models", "grantline").toUpperCase(Locale.ROOT));
-        String pg = Floors.option(args, "pg", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-        int pgbenchSeconds = Integer.parseInt(Floors.option(args, "pgbench-seconds", "15"));
-        Path out = Files.createDirectories(Path.of(Floors.option(args, "out", "bench/target/engine-floor")));
-
-        if (pgbenchSeconds > 0) {
-            double tps = Pgbench.run(pg, "grantline_pgbench", clients, pgbenchSeconds, out);
-            System.out.printf(Locale.ROOT, "pgbench, %d clients, one-row inserts, %d s: %,.0f tps%n", clients, pgbenchSeconds, tps);
-        }
-        try (PipelineDatabase database = PipelineDatabase.create(pg, "grantline_engine_floor");
+        options.pgbenchFirst();
+        try (PipelineDatabase database = PipelineDatabase.create(options.pg(), "grantline_engine_floor");
              HikariDataSource pool = Floors.pool(database.url())) {
             FloorSteps steps = new FloorSteps();
             ProcessEngine engine = engine(pool, steps);
             try {
-                EngineFloorBenchmark benchmark = new EngineFloorBenchmark(engine, pool, steps, clients, models);
-                benchmark.file("warmup-", warmup);
-                benchmark.approve("warmup-", warmup);
-                if (!database.autovacuum()) {
-                    // as ProcessThroughputBenchmark does: what autovacuum would have done by now on a production server
-                    database.vacuumAnalyze();
-                    System.out.println("this server runs without autovacuum: VACUUM ANALYZE after the warm-up");
-                }
+                EngineFloorBenchmark benchmark = new EngineFloorBenchmark(engine, pool, steps, options.clients(), models);
+                benchmark.file("warmup-", options.warmup());
+                benchmark.approve("warmup-", options.warmup());
+                options.settle(database);
                 System.out.printf(Locale.ROOT, "models: %s and %s; warmed up with %d requests; timed: %d requests from %d clients%n",
-                        models.request, models.grant, warmup, requests, clients);
-                Floors.report("filing → open approval stage", "request", requests, benchmark.file("timed-", requests));
-                Floors.report("approval → provisioned grant", "grant", requests, benchmark.approve("timed-", requests));
+                        models.request, models.grant, options.warmup(), options.requests(), options.clients());
+                Floors.report("filing → open approval stage", "request", options.requests(), benchmark.file("timed-", options.requests()));
+                Floors.report("approval → provisioned grant", "grant", options.requests(), benchmark.approve("timed-", options.requests()));
             } finally {
                 engine.close();
             }

@@ -1,5 +1,9 @@
 package io.grantline.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +27,32 @@ final class Floors {
 
     /** A phase's wall-clock time and the CPU spent meanwhile. */
     record Measured(long nanos, CpuMeter cpu) {
+    }
+
+    /** The options both floors take; see bench/README.md. */
+    record Options(int requests, int warmup, int clients, String pg, int pgbenchSeconds, Path out) {
+
+        static Options parse(String[] args, String defaultOut) throws IOException {
+            return new Options(Integer.parseInt(option(args, "requests", "2000")), Integer.parseInt(option(args, "warmup", "400")),
+                    Integer.parseInt(option(args, "clients", "8")), option(args, "pg", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"),
+                    Integer.parseInt(option(args, "pgbench-seconds", "15")), Files.createDirectories(Path.of(option(args, "out", defaultOut))));
+        }
+
+        /** pgbench's figure on the same server, first, unless {@code --pgbench-seconds=0}. */
+        void pgbenchFirst() throws Exception {
+            if (pgbenchSeconds > 0) {
+                double tps = Pgbench.run(pg, "grantline_pgbench", clients, pgbenchSeconds, out);
+                System.out.printf(Locale.ROOT, "pgbench, %d clients, one-row inserts, %d s: %,.0f tps%n", clients, pgbenchSeconds, tps);
+            }
+        }
+
+        /** After the warm-up: what autovacuum would have done by now on a production server, as ProcessThroughputBenchmark does. */
+        void settle(PipelineDatabase database) throws SQLException {
+            if (!database.autovacuum()) {
+                database.vacuumAnalyze();
+                System.out.println("this server runs without autovacuum: VACUUM ANALYZE after the warm-up");
+            }
+        }
     }
 
     /** {@code count} calls spread over {@code clients} threads, each taking the next index until none is left. */

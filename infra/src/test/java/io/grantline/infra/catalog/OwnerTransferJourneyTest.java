@@ -77,8 +77,8 @@ class OwnerTransferJourneyTest extends GrantlineIntegrationTest {
         String sponsor = catalog.person("jonas", manager);
         String successor = catalog.person("lena", manager);
         Instant ends = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS);
-        String welder = contractor(catalog, "Tom (Weld Co)", sponsor, ends);
-        String integrator = contractor(catalog, "Ute (Integrator Ltd)", sponsor, ends);
+        String welder = catalog.external("Tom (Weld Co)", sponsor, ends);
+        String integrator = catalog.external("Ute (Integrator Ltd)", sponsor, ends);
 
         assertThat(admin().post("/api/identities/" + sponsor + "/departure", "{\"reason\":\"retired\"}").status()).isEqualTo(202);
 
@@ -125,15 +125,6 @@ class OwnerTransferJourneyTest extends GrantlineIntegrationTest {
         String id = catalog.id(name);
         assertThat(admin().post("/api/identities", "{\"id\":\"" + id + "\",\"kind\":\"SERVICE_ACCOUNT\",\"displayName\":\"" + name
                 + "\",\"ownerId\":\"" + owner + "\"}").status()).isEqualTo(202);
-        catalog.awaitVisible("/api/identities/" + id);
-        return id;
-    }
-
-    private String contractor(Catalog catalog, String name, String sponsor, Instant ends) {
-        String id = catalog.id(name.substring(0, name.indexOf(' ')).toLowerCase());
-        assertThat(admin().post("/api/identities", """
-                {"id":"%s","kind":"HUMAN","displayName":"%s","email":"%s@contractor.example","external":true,"sponsorId":"%s","endsAt":"%s"}"""
-                .formatted(id, name, id, sponsor, ends)).status()).isEqualTo(202);
         catalog.awaitVisible("/api/identities/" + id);
         return id;
     }

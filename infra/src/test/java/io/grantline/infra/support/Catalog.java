@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Builds a plant's catalog through the API, the way an administrator's script would. Ids are unique per call. */
@@ -26,6 +27,16 @@ public final class Catalog {
         String manager = managerId == null ? "" : ",\"managerId\":\"" + managerId + "\"";
         accepted(admin.post("/api/identities", "{\"id\":\"" + id + "\",\"kind\":\"HUMAN\",\"displayName\":\"" + name
                 + "\",\"email\":\"" + id + "@plant.example\"" + manager + "}"));
+        awaitVisible("/api/identities/" + id);
+        return id;
+    }
+
+    /** An external person (a contractor) {@code sponsorId} vouches for until {@code endsAt}; {@code name} is shown. */
+    public String external(String name, String sponsorId, Instant endsAt) {
+        String id = id(name.split(" ")[0].toLowerCase());
+        accepted(admin.post("/api/identities", "{\"id\":\"" + id + "\",\"kind\":\"HUMAN\",\"displayName\":\"" + name
+                + "\",\"email\":\"" + id + "@contractor.example\",\"external\":true,\"sponsorId\":\"" + sponsorId
+                + "\",\"endsAt\":\"" + endsAt + "\"}"));
         awaitVisible("/api/identities/" + id);
         return id;
     }

@@ -52,35 +52,33 @@ class OwnerTransferMails {
         String deadline = words.instant(due);
         String needed = owned.isEmpty() ? "New sponsor" : sponsored.isEmpty() ? "New owner" : "New owner or sponsor";
         String subject = needed + " needed by " + deadline + ": " + (count == 1 ? "1 identity" : count + " identities") + " of " + ownerName;
+        List<Section> sections = new ArrayList<>();
+        if (!owned.isEmpty()) {
+            sections.add(new Section("They were the accountable owner of these non-human identities:",
+                    owned.stream().map(identity -> name(identity) + ", " + PlainWords.constant(identity.kind()).toLowerCase()).toList(),
+                    "Ask an administrator to hand each of them to a new owner (Identities page, \"Hand over\") by ",
+                    "Whatever still has no active owner then is suspended: it can no longer sign in, use its API tokens or "
+                            + "request access until it is reinstated."));
+        }
+        if (!sponsored.isEmpty()) {
+            sections.add(new Section("They sponsored these external people:", sponsored.stream().map(OwnerTransferMails::name).toList(),
+                    "Ask an administrator to hand each sponsorship to another active member of staff (Identities page, "
+                            + "\"Change sponsorship\") by ",
+                    "Whoever still has no active sponsor then leaves, as at the end of a sponsorship: every grant they hold ends."));
+        }
         StringBuilder text = new StringBuilder(ownerName + " " + what + ".\n");
         StringBuilder html = new StringBuilder("<p>" + Html.escape(ownerName) + " " + Html.escape(what) + ".</p>");
-        if (!owned.isEmpty()) {
-            text.append("\nThey were the accountable owner of these non-human identities:\n\n").append(list(owned, true))
-                    .append("\n\nAsk an administrator to hand each of them to a new owner (Identities page, \"Hand over\") by ")
-                    .append(deadline).append(".\n");
-            html.append("<p>They were the accountable owner of these non-human identities:</p><ul>").append(htmlList(owned, true))
-                    .append("</ul><p>Ask an administrator to hand each of them to a new owner (Identities page, \"Hand over\") by <strong>")
-                    .append(Html.escape(deadline)).append("</strong>.</p>");
+        for (Section section : sections) {
+            text.append("\n").append(section.intro()).append("\n\n")
+                    .append(section.items().stream().map(item -> "- " + item).collect(Collectors.joining("\n")))
+                    .append("\n\n").append(section.ask()).append(deadline).append(".\n");
+            html.append("<p>").append(Html.escape(section.intro())).append("</p><ul>")
+                    .append(section.items().stream().map(item -> "<li>" + Html.escape(item) + "</li>").collect(Collectors.joining()))
+                    .append("</ul><p>").append(Html.escape(section.ask())).append("<strong>").append(Html.escape(deadline)).append("</strong>.</p>");
         }
-        if (!sponsored.isEmpty()) {
-            text.append("\nThey sponsored these external people:\n\n").append(list(sponsored, false))
-                    .append("\n\nAsk an administrator to hand each sponsorship to another active member of staff (Identities page, \"Change sponsorship\") by ")
-                    .append(deadline).append(".\n");
-            html.append("<p>They sponsored these external people:</p><ul>").append(htmlList(sponsored, false))
-                    .append("</ul><p>Ask an administrator to hand each sponsorship to another active member of staff")
-                    .append(" (Identities page, \"Change sponsorship\") by <strong>").append(Html.escape(deadline)).append("</strong>.</p>");
-        }
-        List<String> consequences = new ArrayList<>();
-        if (!owned.isEmpty()) {
-            consequences.add("Whatever still has no active owner then is suspended: it can no longer sign in, use its API tokens or "
-                    + "request access until it is reinstated.");
-        }
-        if (!sponsored.isEmpty()) {
-            consequences.add("Whoever still has no active sponsor then leaves, as at the end of a sponsorship: every grant they hold ends.");
-        }
-        for (String consequence : consequences) {
-            text.append("\n").append(consequence).append("\n");
-            html.append("<p>").append(Html.escape(consequence)).append("</p>");
+        for (Section section : sections) {
+            text.append("\n").append(section.consequence()).append("\n");
+            html.append("<p>").append(Html.escape(section.consequence())).append("</p>");
         }
         for (IdentitySummary recipient : recipients) {
             outbox.enqueue("owner-transfer/" + lockout + "/" + recipient.id().value(),
@@ -88,18 +86,8 @@ class OwnerTransferMails {
         }
     }
 
-    private static String list(List<IdentitySummary> identities, boolean withKind) {
-        return identities.stream().map(identity -> "- " + name(identity) + (withKind ? ", " + kind(identity) : ""))
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static String htmlList(List<IdentitySummary> identities, boolean withKind) {
-        return identities.stream().map(identity -> "<li>" + Html.escape(name(identity)) + (withKind ? ", " + Html.escape(kind(identity)) : "")
-                + "</li>").collect(Collectors.joining());
-    }
-
-    private static String kind(IdentitySummary identity) {
-        return PlainWords.constant(identity.kind()).toLowerCase();
+    /** What one kind of dependant needs: who they are, what to do by the deadline, what happens if nobody does. */
+    private record Section(String intro, List<String> items, String ask, String consequence) {
     }
 
     private static String name(IdentitySummary identity) {

@@ -93,11 +93,8 @@ class AdminPagesTest extends GrantlineIntegrationTest {
         Catalog catalog = new Catalog(admin());
         String sponsor = catalog.person("ines", null);
         String successor = catalog.person("otto", null);
-        String contractor = catalog.id("vera");
         Instant ends = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
-        assertThat(admin().post("/api/identities", """
-                {"id":"%s","kind":"HUMAN","displayName":"Vera (Drives Ltd)","email":"%s@drives.example","external":true,
-                 "sponsorId":"%s","endsAt":"%s"}""".formatted(contractor, contractor, sponsor, ends)).status()).isEqualTo(202);
+        String contractor = catalog.external("Vera (Drives Ltd)", sponsor, ends);
         BrowserSession administrator = new BrowserSession(port).signIn(ADMIN, ADMIN_PASSWORD);
         await().atMost(Duration.ofSeconds(10)).until(() -> actions(administrator, contractor).contains("/admin/identities/" + contractor + "/sponsor"));
         assertThat(Jsoup.parse(administrator.get("/admin/identities").body()).text()).contains("sponsored by " + sponsor);
